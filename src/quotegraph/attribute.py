@@ -1,0 +1,481 @@
+"""Stage 5: attribution — which cue and which mention go with each quotation.
+
+Deterministic sieves, high precision first (after Muzny et al. 2017):
+
+1. *before, tight*: ``SPEAKER CUE [ADDRESSEE] [,:] “…”`` with the cue right before the mark;
+2. *after*: ``“…,” CUE SPEAKER`` or ``“…,” SPEAKER [, appositive,] CUE [ADDRESSEE]``;
+3. *before, loose*: a cue earlier in the sentence (``by telling his wife, “…”``);
+4. *colon paragraph*: a paragraph ending in ``CUE:`` introduces the quote paragraph after it.
+
+Quotes that share one attribution clause are merged into a split quotation; quoted titles,
+names and scare quotes are dropped. Only mentions are chosen here; which entity a mention
+refers to is decided by :mod:`quotegraph.resolve`, and the conventions that need entities
+(continuation, turn alternation, exchange addressees) run after that, in
+:func:`quotegraph.resolve.finish`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from . import lexicon
+from .mentions import Candidate, anonymous_at
+from .records import Cue, QuoteSpan, Span
+from .text import first_sentence_end_after, sentence_start_before
+
+# Words that may stand between a subject and its cue ("she later told", "he had said").
+_FILLER = frozenset(
+    """also later then again once simply just quickly finally only still even further
+    has had have would will was is were be been being did does do and but then had
+    immediately calmly quietly angrily flatly bluntly softly loudly sharply""".split()
+)
+_SMALL_WORDS = frozenset("of the a an and in on for to at with by from or nor de la le".split())
+_NAMING_CUES = frozenset("called named titled dubbed entitled nicknamed known as".split())
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.]*")
+_PREPOSITIONS = frozenset(
+    """to of with for from by at in on about into against toward towards like than over
+    under after before during without between among including""".split()
+)
+_NP_STOP = frozenset(
+    """on in at during after before about that as when while if because with for from since
+    by over outside inside near this last next and but or who which where, then""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Local:
+    """What stage 5 decided for one quotation, before entities are known."""
+
+    quote: QuoteSpan
+    speaker: Candidate | None
+    addressee: Candidate | None
+    cue: Cue | None
+    sieve: str  # before | after | loose | colon | none
+    paragraph: int
+    starts_paragraph: bool
+    # the attribution clause, for later sieves that look around it
+    clause: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    speaker: Candidate | None
+    addressee: Candidate | None
+    cue: Cue
+    tight: bool
+    clause: Span
+
+
+class Attributor:
+    """Attribution for one article; holds the text, the mentions and the paragraphs."""
+
+    def __init__(self, text: str, paras: Sequence[Span], mentions: Sequence[Candidate]) -> None:
+        self.text = text
+        self.paras = paras
+        self.para_starts = [p.start for p in paras]
+        self.mentions = mentions
+        self.mention_starts = [m.span.start for m in mentions]
+        self.cue_re = lexicon.cue_pattern()
+        self.cue_table = lexicon.cues()
+
+    # -- small helpers -------------------------------------------------------------------
+    def para_of(self, pos: int) -> int:
+        return max(0, bisect_left(self.para_starts, pos + 1) - 1)
+
+    def mentions_in(self, start: int, end: int) -> list[Candidate]:
+        i = bisect_left(self.mention_starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].span.start < end:
+            if self.mentions[i].span.end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def cues_in(self, start: int, end: int) -> list[Cue]:
+        out = []
+        for m in self.cue_re.finditer(self.text, start, end):
+            entry = self.cue_table.get(" ".join(m.group().lower().split()))
+            if entry is not None:
+                out.append(Cue(Span(m.start(), m.end()), m.group(), entry.lemma,
+                               entry.manner))  # type: ignore[arg-type]
+        return out
+
+    def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text, start, end)]
+
+    def only_filler(self, start: int, end: int) -> bool:
+        """True when ``text[start:end]`` holds only filler words and light punctuation."""
+        seg = self.text[start:end]
+        if any(ch in seg for ch in ".!?;:\"“”"):
+            return False
+        return all(w.lower() in _FILLER or w.lower().endswith("ly") for _, _, w in
+                   self.words(start, end))
+
+    # -- addressees ----------------------------------------------------------------------
+    def addressee_after(self, cue: Cue, end: int) -> Candidate | None:
+        """The addressee a cue takes, looked for in ``text[cue.end:end]``."""
+        entry = self.cue_table.get(cue.text.lower())
+        kind = entry.addressee if entry else "none"
+        if kind == "object":
+            return self.noun_phrase(cue.span.end, end)
+        if kind in ("to", "at"):
+            m = regex.compile(rf"\b{kind}\s+", regex.IGNORECASE).search(
+                self.text, cue.span.end, min(end, cue.span.end + 60))
+            if m and self.only_filler_or_np(cue.span.end, m.start()):
+                return self.noun_phrase(m.end(), end)
+        return None
+
+    def only_filler_or_np(self, start: int, end: int) -> bool:
+        seg = self.text[start:end]
+        return not any(ch in seg for ch in ".!?;\"“”") and len(self.words(start, end)) <= 5
+
+    def noun_phrase(self, start: int, end: int) -> Candidate | None:
+        """A mention, or else a short noun phrase, starting right after ``start``."""
+        while start < end and self.text[start] in " \t":
+            start += 1
+        for m in self.mentions_in(start, end):
+            if m.span.start == start and not m.possessive:
+                return m
+            break
+        for a in anonymous_at(self.text, start, min(end, start + 80)):
+            if a.span.start == start:
+                return a
+        words = self.words(start, min(end, start + 80))
+        if not words or words[0][0] != start:
+            return None
+        taken: list[tuple[int, int, str]] = []
+        for w in words:
+            low = w[2].lower()
+            if low in _NP_STOP or (taken and self.text[taken[-1][1]:w[0]].strip()):
+                break
+            if not taken and (low in self.cue_table or low in ("that", "it", "me", "us")):
+                return None
+            taken.append(w)
+            if len(taken) == 5:
+                break
+        if not taken:
+            return None
+        s, e = taken[0][0], taken[-1][1]
+        if self.text[e - 1] == ".":
+            e -= 1
+        if taken[-1][2].lower() in _SMALL_WORDS:
+            return None
+        head = taken[-1][2].lower().rstrip(".")
+        plural = head.endswith("s") and not head.endswith("ss")
+        first_upper = any(w[2][:1].isupper() for w in taken)
+        return Candidate(Span(s, e), self.text[s:e], "nominal",
+                         number="plural" if plural else "singular", head=head,
+                         etype="organization" if first_upper else (
+                             "group" if plural else "unknown"))
+
+    # -- sieves --------------------------------------------------------------------------
+    def subject_before(self, cue: Cue, floor: int) -> Candidate | None:
+        """The mention that is the subject of ``cue``: right before it (across filler and
+        other cues: "she jumped in and said"), else the first subject-like mention."""
+        anon = [a for a in anonymous_at(self.text, floor, cue.span.start)]
+        cands = sorted(self.mentions_in(floor, cue.span.start) + anon,
+                       key=lambda c: c.span.start)
+        if not cands:
+            return None
+        pos = cue.span.start
+        for c in reversed(cands):
+            gap_ok = self.only_filler(c.span.end, pos) or self._cue_chain(c.span.end, pos)
+            if c.span.end <= pos and gap_ok and not c.possessive:
+                return self._appositive_head(c, cands)
+            if c.span.end <= pos:
+                break
+        # an appositive between subject and cue: "Ben Adler, a former engineer ..., said"
+        first = cands[0]
+        between = self.text[first.span.end : pos]
+        if between.lstrip().startswith(",") and between.rstrip().endswith(",") and \
+                not any(ch in between for ch in ".!?;\"“”"):
+            return self._appositive_head(first, cands)
+        # the sentence subject: first mention not governed by a preposition
+        for c in cands:
+            before = self.text[max(floor, c.span.start - 12) : c.span.start].lower().split()
+            if before and before[-1] in _PREPOSITIONS:
+                continue
+            if c.possessive or c.kind == "anonymous" and c.span.end > pos:
+                continue
+            return self._appositive_head(c, cands)
+        return None
+
+    def _cue_chain(self, start: int, end: int) -> bool:
+        """"jumped in and", "turned and": other cues and filler between subject and cue."""
+        seg = self.text[start:end]
+        if any(ch in seg for ch in ".!?;\"“”,"):
+            return False
+        stripped = self.cue_re.sub(" ", seg)
+        return all(w.lower() in _FILLER or w.lower().endswith("ly") for w in stripped.split())
+
+    def _appositive_head(self, c: Candidate, cands: Sequence[Candidate]) -> Candidate:
+        """"Hale's attorney, Sandra Obi, said" → Sandra Obi."""
+        if c.kind in ("nominal", "organization") or c.possessive:
+            for d in cands:
+                if d.span.start > c.span.end and d.kind == "name":
+                    gap = self.text[c.span.end : d.span.start]
+                    if gap.strip().startswith(",") and len(gap) < 40 and \
+                            not any(ch in gap for ch in ".!?;"):
+                        return d
+                    break
+        if c.kind == "name" and c.possessive:
+            for d in cands:
+                if d.span.start >= c.span.end and d.kind == "nominal" and \
+                        d.possessor is not None and d.possessor.start == c.span.start:
+                    return d
+        return c
+
+    def before(self, q: QuoteSpan, floor: int) -> _Found | None:
+        """``SPEAKER CUE [ADDRESSEE] [,:] “…”`` within the sentence before the quote."""
+        text = self.text
+        start = sentence_start_before(text, q.start, floor)
+        end = q.start
+        tail = end
+        while tail > start and text[tail - 1] in " \t":
+            tail -= 1
+        punct = text[tail - 1] if tail > start else ""
+        cues = self.cues_in(start, tail)
+        if not cues:
+            return None
+        cue = cues[-1]
+        if cue.lemma in _NAMING_CUES:
+            return None
+        gap_end = tail - 1 if punct in ",:—–" else tail
+        gap_words = self.words(cue.span.end, gap_end)
+        if len(gap_words) > 8 or any(ch in text[cue.span.end : gap_end] for ch in ".!?;\"“”"):
+            return None
+        tight = punct in ",:—–" and len(gap_words) <= 6 or (not gap_words and punct == "")
+        speaker = self.subject_before(cue, start)
+        if speaker is None:
+            return None
+        addressee = self.addressee_after(cue, gap_end)
+        return _Found(speaker, addressee, cue, tight, Span(start, tail))
+
+    def after(self, q: QuoteSpan, ceiling: int) -> _Found | None:
+        """``“…,” CUE SPEAKER`` or ``“…,” SPEAKER CUE`` right after the quote."""
+        text = self.text
+        ws = q.end
+        while ws < ceiling and text[ws] in " \t,—–":
+            ws += 1
+        if ws >= ceiling:
+            return None
+        end = first_sentence_end_after(text, ws, ceiling)
+        cues = self.cues_in(ws, min(end, ws + 160))
+        if not cues:
+            return None
+        cue = cues[0]
+        closed = text[q.parts[-1].end - 1] in ".…"  # "“We lost.” She said the ..." is new
+        if cue.span.start == ws or self.only_filler(ws, cue.span.start):
+            speaker = self.first_mention_after(cue.span.end, end)
+            if speaker is None:
+                return None
+            found_end = speaker.span.end
+        else:
+            cands = sorted(self.mentions_in(ws, cue.span.start)
+                           + anonymous_at(text, ws, cue.span.start), key=lambda c: c.span.start)
+            if not cands or cands[0].span.start != ws and \
+                    not self._only_determiner(ws, cands[0].span.start):
+                return None
+            subject = cands[0]
+            between = text[subject.span.end : cue.span.start]
+            if not (self.only_filler(subject.span.end, cue.span.start) or
+                    self._cue_chain(subject.span.end, cue.span.start) or
+                    between.lstrip().startswith(",") and between.rstrip().endswith(",")
+                    and not any(ch in between for ch in ".!?;\"“”")):
+                return None
+            speaker = self._appositive_head(subject, cands)
+            found_end = cue.span.end
+            if closed and subject.kind == "pronoun" and not self._clause_ends(cue, end):
+                return None
+        if closed and text[ws : ws + 1].isupper() and not self._clause_ends(cue, end):
+            return None
+        addressee = self.addressee_after(cue, end)
+        if addressee is not None:
+            found_end = max(found_end, addressee.span.end)
+        return _Found(speaker, addressee, cue, True, Span(ws, max(found_end, cue.span.end)))
+
+    def _only_determiner(self, start: int, end: int) -> bool:
+        return self.text[start:end].strip().lower() in ("", "the", "a", "an")
+
+    def _clause_ends(self, cue: Cue, end: int) -> bool:
+        """After "“We lost.” Okafor said" the sentence must end soon, or it is new speech."""
+        return len(self.words(cue.span.end, end)) <= 4
+
+    def first_mention_after(self, start: int, end: int) -> Candidate | None:
+        window_end = min(end, start + 80)
+        cands = sorted(self.mentions_in(start, window_end) + anonymous_at(self.text, start,
+                                                                          window_end),
+                       key=lambda c: c.span.start)
+        for c in cands:
+            if self.only_filler(start, c.span.start) or self._only_determiner(start,
+                                                                               c.span.start):
+                return self._appositive_head(c, cands)
+            break
+        return None
+
+    def colon_intro(self, para_index: int) -> _Found | None:
+        """A paragraph that ends ``… CUE:`` introduces the quote paragraph after it."""
+        if para_index == 0:
+            return None
+        prev = self.paras[para_index - 1]
+        if self.text[prev.end - 1] != ":":
+            return None
+        start = sentence_start_before(self.text, prev.end - 1, prev.start)
+        cues = self.cues_in(start, prev.end)
+        if not cues:
+            return None
+        cue = cues[-1]
+        if len(self.words(cue.span.end, prev.end)) > 6:
+            return None
+        speaker = self.subject_before(cue, start)
+        if speaker is None:
+            return None
+        return _Found(speaker, self.addressee_after(cue, prev.end - 1), cue, True,
+                      Span(start, prev.end))
+
+
+# -- what is not a quotation ----------------------------------------------------------------
+def content_words(text: str, parts: Sequence[Span]) -> list[str]:
+    return [w for p in parts for w in text[p.start : p.end].split()]
+
+
+def is_title_like(words: Sequence[str]) -> bool:
+    """"The Hilaria Show", "Focus 2026": a short run of capitalised words, no sentence."""
+    if not words or len(words) > 8:
+        return False
+    joined = " ".join(words)
+    if any(ch in joined.rstrip(",.") for ch in ",;:!?—") or joined.endswith((".", "!", "?")):
+        return False
+    significant = [w for w in words if w.lower().strip(",.") not in _SMALL_WORDS]
+    if not significant:
+        return False
+    caps = all(w[:1].isupper() or w[:1].isdigit() for w in significant)
+    return caps and (len(significant) >= 2 or any(ch.isdigit() for ch in joined))
+
+
+def attribute(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan],
+              mentions: Sequence[Candidate]) -> list[Local]:
+    """Stage 5 for the top-level quotations: pick cue, speaker and addressee mentions."""
+    att = Attributor(text, paras, mentions)
+    top = [q for q in quotes if q.parent is None]
+    found: list[tuple[QuoteSpan, _Found | None, _Found | None]] = []
+    for i, q in enumerate(top):
+        p = att.para_of(q.start)
+        para = paras[p]
+        prev_end = top[i - 1].end if i > 0 and top[i - 1].end > para.start else para.start
+        next_start = top[i + 1].start if i + 1 < len(top) and top[i + 1].start < para.end \
+            else para.end
+        b = att.before(q, prev_end)
+        a = att.after(q, next_start)
+        found.append((q, b, a))
+    out: list[Local] = []
+    i = 0
+    while i < len(found):
+        q, b, a = found[i]
+        p = att.para_of(q.start)
+        chosen: _Found | None
+        sieve = "none"
+        if b is not None and b.tight:
+            chosen, sieve = b, "before"
+        elif a is not None:
+            chosen, sieve = a, "after"
+        elif b is not None:
+            chosen, sieve = b, "loose"
+        else:
+            chosen = None
+        starts_para = q.start == paras[p].start
+        if chosen is None and starts_para:
+            chosen = att.colon_intro(p)
+            sieve = "colon" if chosen else "none"
+        # split quotations: the next quote shares this one's attribution clause
+        parts, outer = list(q.parts), list(q.outer)
+        while sieve == "after" and chosen is not None and i + 1 < len(found):
+            q2, b2, a2 = found[i + 1]
+            if att.para_of(q2.start) != p or a2 is not None or (
+                    b2 is not None and b2.tight and b2.clause.start >= chosen.clause.end):
+                break
+            gap = text[chosen.clause.end : q2.start]
+            if len(att.words(chosen.clause.end, q2.start)) > 3 or any(
+                    ch in gap for ch in "\"“”"):
+                break
+            parts += q2.parts
+            outer += q2.outer
+            i += 1
+        # adjacent quotes with nothing between them are one quotation
+        while i + 1 < len(found) and chosen is not None:
+            q2, b2, a2 = found[i + 1]
+            if text[outer[-1].end : q2.start].strip() or att.para_of(q2.start) != p:
+                break
+            parts += q2.parts
+            outer += q2.outer
+            i += 1
+        merged = QuoteSpan(tuple(parts), tuple(outer), 0, None)
+        if keep_quote(text, merged, chosen, sieve, starts_para):
+            out.append(Local(merged, chosen.speaker if chosen else None,
+                             chosen.addressee if chosen else None,
+                             chosen.cue if chosen else None, sieve, p, starts_para,
+                             chosen.clause if chosen else None))
+        i += 1
+    return out
+
+
+def keep_quote(text: str, q: QuoteSpan, found: _Found | None, sieve: str,
+               starts_para: bool) -> bool:
+    """Titles, names and scare quotes are not quotations."""
+    words = content_words(text, q.parts)
+    if not words:
+        return False
+    if is_title_like(words):
+        return False
+    if sieve in ("before", "after", "colon"):
+        return True
+    first = text[q.parts[0].start]
+    before = text[max(0, q.start - 2) : q.start]
+    mid_sentence = bool(before.strip()) is False and q.start > 0 and \
+        text[q.start - 2 : q.start - 1].isalnum()
+    if len(words) <= 2:
+        return False
+    if first.islower() and (mid_sentence or not starts_para):
+        return False  # a fragment inside reported speech: a later stage handles it
+    return len(words) >= 4 or starts_para
+
+
+def nested_locals(text: str, quotes: Sequence[QuoteSpan]) -> list[tuple[QuoteSpan, QuoteSpan,
+                                                                          Cue | None, str, str]]:
+    """Quotations inside quotations: ``(outer, inner, cue, speaker words, addressee words)``.
+
+    Inside a quotation the speaker's "me" is the outer speaker and "you" the outer addressee,
+    so only the words are returned here; :mod:`quotegraph.resolve` maps them.
+    """
+    att_re = lexicon.cue_pattern()
+    table = lexicon.cues()
+    out = []
+    for q in quotes:
+        if q.parent is None:
+            continue
+        outer = quotes[q.parent]
+        words = content_words(text, q.parts)
+        if is_title_like(words) or len(words) <= 2:
+            continue
+        floor = next((p.start for p in outer.parts if p.start <= q.start), outer.parts[0].start)
+        window = text[floor : q.start]
+        cue_m = None
+        for m in att_re.finditer(text, floor, q.start):
+            cue_m = m
+        if cue_m is None:
+            continue
+        entry = table.get(" ".join(cue_m.group().lower().split()))
+        if entry is None:
+            continue
+        cue = Cue(Span(cue_m.start(), cue_m.end()), cue_m.group(), entry.lemma,
+                  entry.manner)  # type: ignore[arg-type]
+        subj_words = window[: cue_m.start() - floor].split()
+        obj_words = text[cue_m.end() : q.start].strip(" ,:").split()
+        speaker = subj_words[-1].strip(",") if subj_words else ""
+        addressee = obj_words[0].strip(",") if obj_words else ""
+        out.append((outer, q, cue, speaker, addressee))
+    return out

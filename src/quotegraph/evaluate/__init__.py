@@ -1,0 +1,1 @@
+"""Evaluation of quotegraph against annotated corpora."""

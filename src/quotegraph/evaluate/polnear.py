@@ -1,0 +1,586 @@
+"""Evaluate quotegraph against PolNeAR (brat standoff attribution annotations).
+
+A PolNeAR split directory holds ``text/<stem>.txt`` articles and
+``attributions/<stem>_<annotator>.ann`` brat standoff files. Only the first ``.ann`` of each
+article (by file name) is used. An ``.ann`` file has lines such as::
+
+    T3<TAB>Content 115 290<TAB>the text of the span
+    T4<TAB>Cue 10 14;20 25<TAB>two parts joined by a space
+    E1<TAB>Attribution:T5 Content:T3 Cue:T4 Source:T2
+    #1<TAB>AnnotatorNotes T3<TAB>a note
+
+Span texts may contain line breaks, so the text of a ``T`` line can continue on the lines
+that follow it. Offsets are trusted; the text written in the file is only used as a check.
+
+Scoring (micro-averaged over the articles):
+
+* the *quoted* subset: gold attributions whose content opens with a quotation mark, against
+  the predicted quotes of kind ``direct``. A prediction is correct when one of its spans
+  overlaps a span of any gold content (quoted or not); a gold content is found when a
+  prediction overlaps it. *Exact* match compares spans after trimming quotation marks,
+  whitespace and trailing punctuation from both sides.
+* speaker and cue accuracy on the found quoted gold that has a Source (resp. a Cue): the
+  prediction overlapping the gold content most supplies the speaker (resp. cue) span, which is
+  right when it overlaps a gold Source (resp. Cue) span.
+* the same figures over all gold attributions that have a content, against all predictions.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataError
+from ..pipeline import extract as _default_extract
+from ..records import ArticleResult, Quote, Span
+
+__all__ = [
+    "GoldArticle",
+    "GoldAttribution",
+    "PolnearReport",
+    "SubsetScore",
+    "evaluate_polnear",
+    "format_report",
+    "has_quote",
+    "is_quoted",
+    "load_polnear",
+    "score_articles",
+]
+
+Extractor = Callable[[str], ArticleResult]
+
+#: Characters that open a direct quotation when they start a content.
+OPENING_QUOTES = frozenset("\"“‘'«„")
+#: Double quotation marks of any direction.
+_DOUBLE_QUOTES = frozenset("\"“”„‟«»")
+#: Single marks that are never apostrophes.
+_SINGLE_QUOTES = frozenset("‘‹›‛")
+#: Single marks that double as apostrophes.
+_APOSTROPHES = frozenset("'’")
+_ALL_QUOTES = _DOUBLE_QUOTES | _SINGLE_QUOTES | _APOSTROPHES
+_TRAILING_PUNCT = frozenset(".,;:!?…-–—")
+
+# A line that starts a new brat record; any other line continues the previous one.
+_RECORD_START = re.compile(r"(?:[TEARMN]\d+|#\d*)\t")
+_T_LINE = re.compile(r"(T\d+)\t([^\t ]+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)", re.DOTALL)
+_E_LINE = re.compile(r"(E\d+)\t([^\t]*)(?:\t.*)?", re.DOTALL)
+_ROLE = re.compile(r"([A-Za-z][\w-]*):(T\d+)")
+
+_TRIGGER_ROLES = frozenset({"Attribution", "Attribution-no-source"})
+_CONTENT_ROLE = re.compile(r"Content\d*")
+
+
+# ------------------------------------------------------------------------------------------
+# Gold records
+
+
+@dataclass(frozen=True, slots=True)
+class GoldAttribution:
+    """One annotated attribution relation (an ``E`` line).
+
+    ``content``, ``source`` and ``cue`` are the spans of the linked ``T`` annotations, sorted
+    by position; ``source`` (and, rarely, ``content`` or ``cue``) may be empty. ``quoted`` is
+    true when the content is a direct quotation (its first part opens with a quotation mark).
+    """
+
+    content: tuple[Span, ...]
+    source: tuple[Span, ...]
+    cue: tuple[Span, ...]
+    quoted: bool
+    id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class GoldArticle:
+    """One article of a split with its gold attributions."""
+
+    stem: str
+    text: str
+    attributions: tuple[GoldAttribution, ...]
+
+
+def is_quoted(text: str, content: Sequence[Span]) -> bool:
+    """True when the first part of ``content`` (stripped of whitespace) opens with a quote mark."""
+    if not content:
+        return False
+    first = min(content)
+    stripped = text[first.start : first.end].lstrip()
+    return bool(stripped) and stripped[0] in OPENING_QUOTES
+
+
+def has_quote(text: str) -> bool:
+    """True when ``text`` contains a quotation mark anywhere (for mixed quotations).
+
+    Double marks and unambiguous single marks always count. ``'`` and ``’`` count only where
+    they cannot be an apostrophe: no letter or digit before them (``Clinton’s``, ``voters'``)
+    and no digit after them (``the ’90s``).
+    """
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        if ch in _DOUBLE_QUOTES or ch in _SINGLE_QUOTES:
+            return True
+        if (ch in _APOSTROPHES and (i == 0 or not text[i - 1].isalnum())
+                and (i == last or not text[i + 1].isdigit())):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------------------------------
+# Loading
+
+
+@dataclass(slots=True)
+class _TRecord:
+    line: int
+    type: str
+    spans: tuple[Span, ...]
+    text_lines: list[str]
+
+
+@dataclass(slots=True)
+class _ERecord:
+    line: int
+    id: str
+    roles: list[tuple[str, str]]
+
+
+@dataclass(slots=True)
+class _Parsed:
+    tees: dict[str, _TRecord] = field(default_factory=dict)
+    ees: list[_ERecord] = field(default_factory=list)
+
+
+def _collapse(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: not valid UTF-8 at byte offset {exc.start}") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def _parse_spans(where: str, raw: str) -> tuple[Span, ...]:
+    spans: list[Span] = []
+    for part in raw.split(";"):
+        a, b = part.split(" ")
+        start, end = int(a), int(b)
+        if start > end:
+            raise DataError(f"{where}: span {start} {end} ends before it starts")
+        spans.append(Span(start, end))
+    return tuple(spans)
+
+
+def _parse_ann(path: Path, content: str) -> _Parsed:
+    parsed = _Parsed()
+    current: _TRecord | None = None  # the record that a continuation line extends
+    after_other = False  # the previous record was a note or another kind we skip
+    for lineno, line in enumerate(content.split("\n"), start=1):
+        line = line.removesuffix("\r")
+        where = f"{path}:{lineno}"
+        if not _RECORD_START.match(line):
+            if current is not None:
+                current.text_lines.append(line)
+            elif line.strip() and not after_other:
+                raise DataError(f"{where}: not a brat annotation line: {line[:60]!r}")
+            continue
+        current = None
+        after_other = False
+        if line.startswith("T"):
+            m = _T_LINE.fullmatch(line)
+            if m is None:
+                raise DataError(f"{where}: malformed text-bound annotation: {line[:60]!r}")
+            tid, ttype, raw_spans, text = m.groups()
+            if tid in parsed.tees:
+                raise DataError(f"{where}: duplicate annotation id {tid}")
+            current = _TRecord(lineno, ttype, _parse_spans(where, raw_spans), [text])
+            parsed.tees[tid] = current
+        elif line.startswith("E"):
+            m = _E_LINE.fullmatch(line)
+            if m is None:
+                raise DataError(f"{where}: malformed event line: {line[:60]!r}")
+            roles: list[tuple[str, str]] = []
+            for token in m.group(2).split():
+                rm = _ROLE.fullmatch(token)
+                if rm is None:
+                    raise DataError(f"{where}: malformed role {token!r} (want Role:T<n>)")
+                roles.append((rm.group(1), rm.group(2)))
+            if not roles:
+                raise DataError(f"{where}: event {m.group(1)} has no roles")
+            parsed.ees.append(_ERecord(lineno, m.group(1), roles))
+        else:
+            after_other = True  # notes (#), attributes (A), relations (R), ...: not used
+    return parsed
+
+
+def _check_span_text(path: Path, tid: str, rec: _TRecord, text: str) -> None:
+    where = f"{path}:{rec.line}"
+    for span in rec.spans:
+        if span.end > len(text):
+            raise DataError(
+                f"{where}: {tid} span {span.start} {span.end} is past the end of the text "
+                f"({len(text)} characters)"
+            )
+    written = _collapse("\n".join(rec.text_lines))
+    actual = _collapse(" ".join(text[s.start : s.end] for s in rec.spans))
+    if written != actual:
+        raise DataError(
+            f"{where}: {tid} text {written[:40]!r} does not match the article at "
+            f"those offsets ({actual[:40]!r})"
+        )
+
+
+def _role_spans(ev: _ERecord, parsed: _Parsed, accept: Callable[[str], bool]) -> tuple[Span, ...]:
+    """The spans of the annotations that fill the roles ``accept`` selects.
+
+    The role decides; the annotation's own type is not checked (PolNeAR has a few relations
+    whose role points to, say, a ``Discuss`` annotation).
+    """
+    spans: list[Span] = []
+    for role, tid in ev.roles:
+        if accept(role):
+            spans.extend(parsed.tees[tid].spans)
+    return tuple(sorted(spans))
+
+
+def _build_attributions(path: Path, parsed: _Parsed, text: str) -> tuple[GoldAttribution, ...]:
+    out: list[GoldAttribution] = []
+    for ev in parsed.ees:
+        for role, tid in ev.roles:
+            if tid not in parsed.tees:
+                raise DataError(f"{path}:{ev.line}: {ev.id} refers to unknown annotation {tid}")
+            if not (role in _TRIGGER_ROLES or role in ("Source", "Cue")
+                    or _CONTENT_ROLE.fullmatch(role)):
+                raise DataError(f"{path}:{ev.line}: {ev.id} has unknown role {role!r}")
+        if ev.roles[0][0] not in _TRIGGER_ROLES:
+            raise DataError(
+                f"{path}:{ev.line}: {ev.id} does not start with an Attribution trigger"
+            )
+        content = _role_spans(ev, parsed, lambda r: bool(_CONTENT_ROLE.fullmatch(r)))
+        source = _role_spans(ev, parsed, lambda r: r == "Source")
+        cue = _role_spans(ev, parsed, lambda r: r == "Cue")
+        out.append(GoldAttribution(content=content, source=source, cue=cue,
+                                   quoted=is_quoted(text, content), id=ev.id))
+    return tuple(out)
+
+
+def load_ann(ann_path: Path, text: str, stem: str | None = None) -> GoldArticle:
+    """Parse and validate one brat ``.ann`` file against its article text."""
+    parsed = _parse_ann(ann_path, _read_text(ann_path))
+    for tid, rec in parsed.tees.items():
+        _check_span_text(ann_path, tid, rec, text)
+    attributions = _build_attributions(ann_path, parsed, text)
+    return GoldArticle(stem=stem or ann_path.stem, text=text, attributions=attributions)
+
+
+def load_polnear(dir: Path) -> list[GoldArticle]:
+    """Load a PolNeAR split directory (``text/`` and ``attributions/``), sorted by stem.
+
+    Uses the first ``.ann`` (by name) of each article. Raises :class:`DataError` on a missing
+    directory, an annotation file without its text, or a malformed annotation.
+    """
+    dir = Path(dir)
+    text_dir, ann_dir = dir / "text", dir / "attributions"
+    for d in (text_dir, ann_dir):
+        if not d.is_dir():
+            raise DataError(f"{d}: no such directory (want a PolNeAR split with text/ and "
+                            "attributions/)")
+    first: dict[str, Path] = {}
+    for ann in sorted(ann_dir.glob("*.ann")):
+        stem, sep, _annotator = ann.stem.rpartition("_")
+        if not sep or not stem:
+            raise DataError(f"{ann}: name is not <article>_<annotator>.ann")
+        first.setdefault(stem, ann)
+    articles: list[GoldArticle] = []
+    for stem in sorted(first):
+        text_path = text_dir / f"{stem}.txt"
+        if not text_path.is_file():
+            raise DataError(f"{first[stem]}: no matching text file {text_path}")
+        articles.append(load_ann(first[stem], _read_text(text_path), stem))
+    return articles
+
+
+# ------------------------------------------------------------------------------------------
+# Scoring
+
+
+def _ratio(num: int, den: int) -> float:
+    return num / den if den else 0.0
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class SubsetScore:
+    """Counts for one gold subset against one set of predictions (micro, over articles)."""
+
+    gold: int = 0
+    predicted: int = 0
+    predicted_matched: int = 0
+    gold_matched: int = 0
+    predicted_exact: int = 0
+    gold_exact: int = 0
+    speaker_total: int = 0
+    speaker_correct: int = 0
+    cue_total: int = 0
+    cue_correct: int = 0
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.predicted_matched, self.predicted)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.gold_matched, self.gold)
+
+    @property
+    def f1(self) -> float:
+        return _f1(self.precision, self.recall)
+
+    @property
+    def exact_precision(self) -> float:
+        return _ratio(self.predicted_exact, self.predicted)
+
+    @property
+    def exact_recall(self) -> float:
+        return _ratio(self.gold_exact, self.gold)
+
+    @property
+    def exact_f1(self) -> float:
+        return _f1(self.exact_precision, self.exact_recall)
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return _ratio(self.speaker_correct, self.speaker_total)
+
+    @property
+    def cue_accuracy(self) -> float:
+        return _ratio(self.cue_correct, self.cue_total)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "predicted_matched": self.predicted_matched,
+            "gold_matched": self.gold_matched,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "predicted_exact": self.predicted_exact,
+            "gold_exact": self.gold_exact,
+            "exact_precision": self.exact_precision,
+            "exact_recall": self.exact_recall,
+            "exact_f1": self.exact_f1,
+            "speaker_total": self.speaker_total,
+            "speaker_correct": self.speaker_correct,
+            "speaker_accuracy": self.speaker_accuracy,
+            "cue_total": self.cue_total,
+            "cue_correct": self.cue_correct,
+            "cue_accuracy": self.cue_accuracy,
+        }
+
+
+@dataclass(slots=True)
+class PolnearReport:
+    """The result of :func:`evaluate_polnear`."""
+
+    articles: int = 0
+    attributions: int = 0
+    quoted_attributions: int = 0
+    quoted: SubsetScore = field(default_factory=SubsetScore)
+    all: SubsetScore = field(default_factory=SubsetScore)
+    load_seconds: float = 0.0
+    extract_seconds: float = 0.0
+    score_seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "attributions": self.attributions,
+            "quoted_attributions": self.quoted_attributions,
+            "quoted": self.quoted.to_dict(),
+            "all": self.all.to_dict(),
+            "seconds": {
+                "load": round(self.load_seconds, 3),
+                "extract": round(self.extract_seconds, 3),
+                "score": round(self.score_seconds, 3),
+            },
+        }
+
+
+def _trim(text: str, span: Span) -> Span:
+    """``span`` without leading whitespace/quote marks and trailing whitespace/marks/punct."""
+    start, end = span.start, span.end
+    while start < end and (text[start].isspace() or text[start] in _ALL_QUOTES):
+        start += 1
+    while end > start and (
+        text[end - 1].isspace() or text[end - 1] in _ALL_QUOTES
+        or text[end - 1] in _TRAILING_PUNCT
+    ):
+        end -= 1
+    return Span(start, end)
+
+
+def _normal(text: str, spans: Iterable[Span]) -> tuple[Span, ...]:
+    trimmed = (_trim(text, s) for s in spans)
+    return tuple(sorted(s for s in trimmed if s.start < s.end))
+
+
+def _overlap(a: Sequence[Span], b: Sequence[Span]) -> int:
+    """Characters shared by two span sets (0 when they do not overlap)."""
+    total = 0
+    for x in a:
+        for y in b:
+            total += max(0, min(x.end, y.end) - max(x.start, y.start))
+    return total
+
+
+def _any_overlap(a: Sequence[Span], b: Sequence[Span]) -> bool:
+    return any(x.overlaps(y) for x in a for y in b)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pred:
+    spans: tuple[Span, ...]
+    normal: tuple[Span, ...]
+    speaker: Span | None
+    cue: Span | None
+
+
+def _score_subset(
+    score: SubsetScore,
+    text: str,
+    golds: Sequence[GoldAttribution],
+    every_gold: Sequence[GoldAttribution],
+    preds: Sequence[_Pred],
+) -> None:
+    """Add one article's counts: ``golds`` to find, ``every_gold`` to excuse predictions."""
+    every_normal = {_normal(text, g.content) for g in every_gold}
+    score.gold += len(golds)
+    score.predicted += len(preds)
+    for p in preds:
+        if any(_any_overlap(p.spans, g.content) for g in every_gold):
+            score.predicted_matched += 1
+        if p.normal and p.normal in every_normal:
+            score.predicted_exact += 1
+    pred_normals = {p.normal for p in preds if p.normal}
+    for g in golds:
+        best: _Pred | None = None
+        best_overlap = 0
+        for p in preds:
+            ov = _overlap(p.spans, g.content)
+            if ov > best_overlap:
+                best, best_overlap = p, ov
+        if best is None:
+            continue
+        score.gold_matched += 1
+        if _normal(text, g.content) in pred_normals:
+            score.gold_exact += 1
+        if g.source:
+            score.speaker_total += 1
+            if best.speaker is not None and _any_overlap((best.speaker,), g.source):
+                score.speaker_correct += 1
+        if g.cue:
+            score.cue_total += 1
+            if best.cue is not None and _any_overlap((best.cue,), g.cue):
+                score.cue_correct += 1
+
+
+def _shift(span: Span, by: int) -> Span:
+    return Span(span.start + by, span.end + by) if by else span
+
+
+def _predictions(article: GoldArticle, result: ArticleResult) -> list[tuple[Quote, _Pred]]:
+    """The result's quotes with spans in the gold text's coordinates."""
+    got = result.text
+    if got == article.text:
+        by = 0
+    elif article.text.endswith(got):  # the pipeline removed a header or a BOM
+        by = len(article.text) - len(got)
+    else:
+        raise DataError(f"{article.stem}: the extractor changed the article text; "
+                        "cannot align its offsets with the annotations")
+    out: list[tuple[Quote, _Pred]] = []
+    for q in result.quotes:
+        spans = tuple(_shift(s, by) for s in q.spans)
+        speaker = q.speaker.span if q.speaker is not None else None
+        cue = q.cue.span if q.cue is not None else None
+        out.append((q, _Pred(
+            spans=spans,
+            normal=_normal(article.text, spans),
+            speaker=_shift(speaker, by) if speaker is not None else None,
+            cue=_shift(cue, by) if cue is not None else None,
+        )))
+    return out
+
+
+def score_articles(
+    articles: Sequence[GoldArticle], results: Sequence[ArticleResult]
+) -> PolnearReport:
+    """Score extraction results (one per article, same order) against the gold articles."""
+    if len(articles) != len(results):
+        raise ValueError(f"{len(articles)} articles but {len(results)} results")
+    t0 = time.perf_counter()
+    report = PolnearReport(articles=len(articles))
+    for article, result in zip(articles, results, strict=True):
+        with_content = [g for g in article.attributions if g.content]
+        quoted = [g for g in with_content if g.quoted]
+        report.attributions += len(article.attributions)
+        report.quoted_attributions += len(quoted)
+        preds = _predictions(article, result)
+        direct = [p for q, p in preds if q.kind == "direct"]
+        _score_subset(report.quoted, article.text, quoted, with_content, direct)
+        _score_subset(report.all, article.text, with_content, with_content,
+                      [p for _, p in preds])
+    report.score_seconds = time.perf_counter() - t0
+    return report
+
+
+def evaluate_polnear(dir: Path, *, extract: Extractor = _default_extract) -> PolnearReport:
+    """Load a PolNeAR split, run ``extract`` on every article and score the quotations."""
+    t0 = time.perf_counter()
+    articles = load_polnear(dir)
+    t1 = time.perf_counter()
+    results = [extract(a.text) for a in articles]
+    t2 = time.perf_counter()
+    report = score_articles(articles, results)
+    report.load_seconds = t1 - t0
+    report.extract_seconds = t2 - t1
+    return report
+
+
+# ------------------------------------------------------------------------------------------
+# Presentation
+
+
+def format_report(report: PolnearReport) -> str:
+    """A plain-text table of the report."""
+    lines = [
+        f"PolNeAR: {report.articles} articles, {report.attributions} attributions "
+        f"({report.quoted_attributions} quoted)",
+        "",
+        f"{'subset':<8} {'match':<7} {'gold':>6} {'pred':>6} {'P':>7} {'R':>7} {'F1':>7}",
+    ]
+    for name, s in (("quoted", report.quoted), ("all", report.all)):
+        lines.append(f"{name:<8} {'overlap':<7} {s.gold:>6} {s.predicted:>6} "
+                     f"{s.precision:>7.3f} {s.recall:>7.3f} {s.f1:>7.3f}")
+        lines.append(f"{name:<8} {'exact':<7} {s.gold:>6} {s.predicted:>6} "
+                     f"{s.exact_precision:>7.3f} {s.exact_recall:>7.3f} {s.exact_f1:>7.3f}")
+    lines += ["", f"{'subset':<8} {'field':<8} {'correct':>8} {'total':>6} {'accuracy':>9}"]
+    for name, s in (("quoted", report.quoted), ("all", report.all)):
+        lines.append(f"{name:<8} {'speaker':<8} {s.speaker_correct:>8} {s.speaker_total:>6} "
+                     f"{s.speaker_accuracy:>9.3f}")
+        lines.append(f"{name:<8} {'cue':<8} {s.cue_correct:>8} {s.cue_total:>6} "
+                     f"{s.cue_accuracy:>9.3f}")
+    lines += ["", f"seconds: load {report.load_seconds:.2f}, extract "
+                  f"{report.extract_seconds:.2f}, score {report.score_seconds:.2f}"]
+    return "\n".join(lines)

@@ -1,0 +1,208 @@
+"""The records passed between pipeline stages, and the public result types.
+
+Every offset is a character offset into the article's ``text`` (the body as analysed, after the
+optional ``date`` header was removed). Spans are half-open ``[start, end)``.
+The public result (:class:`ArticleResult`) serialises to the JSON contract of
+``shared/spec/quote-json.md`` through :meth:`ArticleResult.to_dict`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+MentionKind = Literal["name", "pronoun", "nominal", "anonymous", "organization", "group"]
+EntityType = Literal["person", "organization", "group", "anonymous", "unknown"]
+Gender = Literal["female", "male", "unknown"]
+Number = Literal["singular", "plural"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+Manner = Literal[
+    "neutral", "assertive", "hostile", "conciliatory", "humorous", "tentative", "written"
+]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open character range ``[start, end)`` into the article text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def as_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input article, before any NLP."""
+
+    id: str
+    text: str
+    source: str | None = None
+    date: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quotation found by quotation-mark pairing (stage 3).
+
+    ``parts`` are the content spans without enclosing marks, one per part of a split or
+    multi-paragraph quotation. ``outer`` spans include the marks. ``depth`` is 0 for a
+    top-level quotation, 1 for one nested inside another, and so on; ``parent`` indexes the
+    enclosing :class:`QuoteSpan` in the detector's output list.
+    """
+
+    parts: tuple[Span, ...]
+    outer: tuple[Span, ...]
+    depth: int = 0
+    parent: int | None = None
+
+    @property
+    def start(self) -> int:
+        return self.outer[0].start
+
+    @property
+    def end(self) -> int:
+        return self.outer[-1].end
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A possible speaker or addressee: a name, pronoun, nominal, anonymous phrase, org or group."""
+
+    span: Span
+    text: str
+    kind: MentionKind
+    gender: Gender = "unknown"
+    number: Number = "singular"
+    head: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting expression (``said``, ``fired back``, ``according to``) found in the text."""
+
+    span: Span
+    text: str
+    lemma: str
+    manner: Manner
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRef:
+    """The speaker or addressee of a quotation as the contract shows it."""
+
+    entity: str | None
+    name: str
+    mention: str
+    span: Span | None
+    type: EntityType
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entity": self.entity,
+            "name": self.name,
+            "mention": self.mention,
+            "span": self.span.as_list() if self.span else None,
+            "type": self.type,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CueRef:
+    text: str
+    lemma: str
+    span: Span
+    manner: Manner
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "lemma": self.lemma,
+            "span": self.span.as_list(),
+            "manner": self.manner,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One attributed quotation of the result."""
+
+    id: str
+    kind: QuoteKind
+    text: str
+    spans: tuple[Span, ...]
+    speaker: SpeakerRef | None
+    addressee: SpeakerRef | None
+    cue: CueRef | None
+    parent: str | None
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "text": self.text,
+            "spans": [s.as_list() for s in self.spans],
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "addressee": self.addressee.to_dict() if self.addressee else None,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "parent": self.parent,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """An in-article entity: every mention that refers to one speaker or addressee."""
+
+    id: str
+    name: str
+    type: EntityType
+    gender: Gender
+    mentions: tuple[Span, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "gender": self.gender,
+            "mentions": [m.as_list() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """What :func:`quotegraph.extract` returns for one article."""
+
+    article: Article
+    quotes: tuple[Quote, ...] = ()
+    entities: tuple[Entity, ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def to_dict(self) -> dict[str, Any]:
+        a = self.article
+        return {
+            "article": {"id": a.id, "source": a.source, "date": a.date, "title": a.title},
+            "text": a.text,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "entities": [e.to_dict() for e in self.entities],
+        }

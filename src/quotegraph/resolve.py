@@ -1,0 +1,492 @@
+"""Stage 6: resolution — mentions to in-article entities, and the sieves that need entities.
+
+* Names cluster by full name, surname or first name ("Okafor", "Linda" → "Linda Okafor"); the
+  canonical name is the fullest form given, without titles.
+* Pronouns go to the most recent entity of compatible gender and number; a pronoun that finds
+  only an entity of unknown gender gives that entity its gender (pronoun evidence).
+* Nominals go through what the article states: appositives ("Hale's attorney, Sandra Obi"),
+  relations ("Jenna Cole and her husband, musician Luke Harrow"), roles ("the coach"), ages
+  ("the 38-year-old"); kin nouns without a stated relation fall back to the most recent person
+  of the right gender who is not the possessor ("his wife").
+* Anonymous sources each get an entity of their own and never merge.
+
+:func:`finish` then applies the conventions that need entities: a quote paragraph without a
+cue continues the previous speaker, turns alternate in a two-person exchange, replies and
+second-person speech are addressed to the previous speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from . import lexicon
+from .attribute import Local
+from .mentions import Candidate
+from .records import (
+    Cue,
+    CueRef,
+    Entity,
+    EntityType,
+    Gender,
+    Quote,
+    QuoteSpan,
+    Span,
+    SpeakerRef,
+)
+
+_ROLE_BEFORE = regex.compile(r"(?:(?<=\s)|^)([\p{Ll}\-]+(?:\s+[\p{Ll}\-]+)?)\s+$")
+_AGE_AFTER = regex.compile(r"^,\s*(\d{1,3}),")
+_AGE_BEFORE = regex.compile(r"(\d{1,3})-year-old\s+(?:[\p{Ll}\-]+\s+){0,2}$")
+_APPOS_ROLE = regex.compile(
+    r"^,\s+(?:a|an|the|his|her|their|[\p{Lu}][\p{L}’'\-]*(?:’s|'s))\s+(?:[\p{L}\-’']+\s+){0,3}?"
+    r"(?P<role>[\p{Ll}\-]+)(?=[\s,.])"
+)
+_REPLY = frozenset(
+    """reply respond answer fire back shoot back retort counter snap back hit back fire
+    return shout back""".split("\n")[0].split()
+) | {"fire back", "shoot back", "snap back", "hit back", "shout back", "write back"}
+
+
+@dataclass(slots=True)
+class _Ent:
+    index: int
+    type: EntityType
+    gender: Gender
+    tokens: tuple[str, ...] = ()
+    label: str = ""  # name for entities without a proper name ("the couple", "one person")
+    roles: set[str] = field(default_factory=set)
+    age: int | None = None
+    mentions: list[Span] = field(default_factory=list)
+    last: int = -1
+    relations: dict[str, int] = field(default_factory=dict)  # noun → entity index
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.tokens) if self.tokens else self.label
+
+
+class Resolver:
+    """Builds entities from mentions in document order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ents: list[_Ent] = []
+        self.of_mention: dict[tuple[int, int], int] = {}
+
+    # -- entity bookkeeping ---------------------------------------------------------------
+    def new(self, etype: EntityType, gender: Gender, *, tokens: tuple[str, ...] = (),
+            label: str = "") -> _Ent:
+        e = _Ent(len(self.ents), etype, gender, tokens, label)
+        self.ents.append(e)
+        return e
+
+    def bind(self, c: Candidate, e: _Ent) -> _Ent:
+        key = (c.span.start, c.span.end)
+        if key not in self.of_mention:
+            self.of_mention[key] = e.index
+            e.mentions.append(c.span)
+        e.last = max(e.last, c.span.start)
+        if e.gender == "unknown" and c.kind in ("name", "nominal") and c.gender != "unknown":
+            e.gender = c.gender
+        return e
+
+    def entity_of(self, c: Candidate) -> _Ent | None:
+        i = self.of_mention.get((c.span.start, c.span.end))
+        return self.ents[i] if i is not None else None
+
+    # -- names ----------------------------------------------------------------------------
+    def match_name(self, c: Candidate) -> _Ent | None:
+        toks = tuple(c.head.split())
+        best: _Ent | None = None
+        for e in self.ents:
+            if not e.tokens or e.type == "anonymous":
+                continue
+            if c.etype == "organization" and e.type == "person" or \
+                    c.etype == "person" and e.type == "organization":
+                continue
+            if c.gender != "unknown" and e.gender not in ("unknown", c.gender):
+                continue
+            et = e.tokens
+            ok = (toks == et or len(toks) == 1 and toks[0] in (et[-1], et[0])
+                  or len(toks) > 1 and len(et) > 1 and toks[0] == et[0] and toks[-1] == et[-1]
+                  or len(et) == 1 and et[0] in (toks[0], toks[-1]))
+            if ok and (best is None or e.last > best.last):
+                best = e
+        return best
+
+    def resolve_name(self, c: Candidate) -> _Ent | None:
+        e = self.match_name(c)
+        toks = tuple(c.head.split())
+        if e is None:
+            if c.weak and not lexicon.is_first_name(toks[0]):
+                return None
+            etype: EntityType = c.etype
+            if etype == "unknown" and len(toks) > 1:
+                etype = "person"  # a multi-word name without an organisation word
+            e = self.new(etype, c.gender, tokens=toks)
+        elif len(toks) > len(e.tokens):
+            e.tokens = toks
+        if c.title:
+            e.roles.add(c.title.lower().rstrip("."))
+        self._roles_from_context(c, e)
+        return self.bind(c, e)
+
+    def _roles_from_context(self, c: Candidate, e: _Ent) -> None:
+        text = self.text
+        before = text[max(0, c.span.start - 40) : c.span.start]
+        m = _ROLE_BEFORE.search(before)
+        rels = lexicon.relations()
+        if m:
+            for w in m.group(1).split():
+                if w in rels or w in lexicon.titles():
+                    e.roles.add(w)
+        m = _AGE_BEFORE.search(before)
+        if m:
+            e.age = int(m.group(1))
+        after = text[c.span.end : c.span.end + 80]
+        m = _AGE_AFTER.match(after)
+        if m:
+            e.age = int(m.group(1))
+        m = _APPOS_ROLE.match(after)
+        if m and m.group("role") in rels:
+            e.roles.add(m.group("role"))
+
+    # -- pronouns and nominals ------------------------------------------------------------
+    def recent(self, pos: int, *, gender: Gender = "unknown", plural: bool = False,
+               exclude: int | None = None, types: tuple[str, ...] = ("person",)) -> _Ent | None:
+        best: _Ent | None = None
+        best_score = 1 << 60
+        for e in self.ents:
+            if e.index == exclude or e.type not in types or e.last < 0 or e.last >= pos:
+                continue
+            if plural != (e.type == "group"):
+                continue
+            score = pos - e.last
+            if gender != "unknown" and e.gender != gender:
+                if e.gender != "unknown":
+                    continue
+                score += 400  # an entity of unknown gender is a weaker candidate
+            if score < best_score:
+                best, best_score = e, score
+        return best
+
+    def resolve_pronoun(self, c: Candidate) -> _Ent | None:
+        if c.number == "plural":
+            e = self.recent(c.span.start, plural=True, types=("group",))
+            return self.bind(c, e) if e else None
+        e = self.recent(c.span.start, gender=c.gender)
+        if e is None:
+            return None
+        if e.gender == "unknown" and c.gender != "unknown":
+            e.gender = c.gender  # pronoun evidence for a name the table does not know
+        return self.bind(c, e)
+
+    def possessor(self, c: Candidate, mentions: dict[tuple[int, int], Candidate]) -> _Ent | None:
+        if c.possessor is None:
+            return None
+        key = (c.possessor.start, c.possessor.end)
+        if key in self.of_mention:
+            return self.ents[self.of_mention[key]]
+        word = self.text[c.possessor.start : c.possessor.end]
+        low = word.lower()
+        if low in ("his", "her"):
+            g: Gender = "male" if low == "his" else "female"
+            e = self.recent(c.possessor.start, gender=g)
+        elif low == "their":
+            e = self.recent(c.possessor.start, plural=True, types=("group",))
+        else:
+            owner = mentions.get(key) or Candidate(c.possessor, word, "name", head=word)
+            e = self.match_name(owner)
+        if e is not None:
+            self.of_mention[key] = e.index
+            e.mentions.append(c.possessor)
+        return e
+
+    def resolve_nominal(self, c: Candidate, appositive: Candidate | None,
+                        mentions: dict[tuple[int, int], Candidate]) -> _Ent | None:
+        owner = self.possessor(c, mentions)
+        if appositive is not None:  # "her husband, musician Luke Harrow"
+            e = self.resolve_name(appositive)
+            if e is not None:
+                e.roles.add(c.head)
+                if owner is not None:
+                    self._relate(owner, c.head, e)
+                return self.bind(c, e)
+        if c.kind == "organization":
+            e = self.recent(c.span.start, types=("organization",))
+            return self.bind(c, e or self.new("organization", "unknown", label=c.text))
+        if c.kind == "group":
+            for e in self.ents:
+                if e.type == "group" and e.label.lower() == c.text.lower():
+                    return self.bind(c, e)
+            return self.bind(c, self.new("group", "unknown", label=c.text))
+        if c.age is not None:
+            for e in sorted(self.ents, key=lambda x: -x.last):
+                if e.age == c.age and e.last < c.span.start:
+                    return self.bind(c, e)
+            return self.bind(c, self.new("person", "unknown", label=c.text))
+        if owner is not None and c.head in owner.relations:
+            return self.bind(c, self.ents[owner.relations[c.head]])
+        rel = lexicon.relations().get(c.head)
+        if rel is not None and rel.kind == "kin" and c.possessor is not None:
+            e = self.recent(c.span.start, gender=c.gender,
+                            exclude=owner.index if owner else None)
+            if e is not None:
+                if owner is not None:
+                    self._relate(owner, c.head, e)
+                return self.bind(c, e)
+        # a role: "the coach", "the chef", "Hale's attorney"
+        for e in sorted(self.ents, key=lambda x: -x.last):
+            if c.head in e.roles and e.last < c.span.start and (owner is None or
+                                                              owner.relations.get(c.head)
+                                                              in (None, e.index)):
+                return self.bind(c, e)
+        return self.bind(c, self.new("person", c.gender, label=c.text))
+
+    def _relate(self, owner: _Ent, noun: str, other: _Ent) -> None:
+        owner.relations[noun] = other.index
+        rel = lexicon.relations().get(noun)
+        if rel is None:
+            return
+        for inverse, g in ((rel.inverse_f, "female"), (rel.inverse_m, "male")):
+            if inverse and owner.gender in (g, "unknown"):
+                other.relations.setdefault(inverse, owner.index)
+
+    def resolve_all(self, mentions: Sequence[Candidate]) -> None:
+        """Resolve every mention in document order."""
+        by_span = {(m.span.start, m.span.end): m for m in mentions}
+        appositive: dict[int, Candidate] = {}
+        for i, m in enumerate(mentions):
+            if m.kind == "nominal" and i + 1 < len(mentions):
+                n = mentions[i + 1]
+                gap = self.text[m.span.end : n.span.start]
+                if n.kind == "name" and regex.fullmatch(r",\s+(?:[\p{Ll}\-]+\s+){0,2}", gap):
+                    appositive[i] = n
+        for i, m in enumerate(mentions):
+            if (m.span.start, m.span.end) in self.of_mention:
+                continue
+            if m.kind == "name":
+                self.resolve_name(m)
+            elif m.kind == "pronoun":
+                self.resolve_pronoun(m)
+            else:
+                self.resolve_nominal(m, appositive.get(i), by_span)
+
+    def ensure(self, c: Candidate) -> _Ent | None:
+        """The entity of a mention that only attribution found (anonymous, a bare NP)."""
+        e = self.entity_of(c)
+        if e is not None:
+            return e
+        if c.kind == "anonymous":
+            return self.bind(c, self.new("anonymous", "unknown", label=c.text))
+        if c.kind == "name":
+            return self.resolve_name(c) or self.bind(
+                c, self.new("person", c.gender, tokens=tuple(c.head.split())))
+        if c.kind == "pronoun":
+            return self.resolve_pronoun(c)
+        return None
+
+
+# -- stage 6b: conventions that need entities --------------------------------------------------
+@dataclass(slots=True)
+class _Draft:
+    local: Local
+    speaker: _Ent | None
+    speaker_mention: Candidate | None
+    addressee: _Ent | None
+    addressee_mention: Candidate | None
+    confidence: float
+    sieve: str
+
+
+_CONFIDENCE = {"before": 0.93, "after": 0.93, "colon": 0.85, "loose": 0.75}
+_SECOND_PERSON = regex.compile(r"\b(?:you|your|you’re|you're|yours)\b", regex.IGNORECASE)
+
+
+def finish(text: str, locals_: Sequence[Local], resolver: Resolver,
+           nested: Sequence[tuple[QuoteSpan, QuoteSpan, Cue | None, str, str]]) -> tuple[
+               list[Quote], list[Entity]]:
+    """Apply continuation, alternation and exchange addressees; build the result records."""
+    drafts: list[_Draft] = []
+    for loc in locals_:
+        sp = resolver.ensure(loc.speaker) if loc.speaker else None
+        ad = resolver.ensure(loc.addressee) if loc.addressee else None
+        conf = _CONFIDENCE.get(loc.sieve, 0.1)
+        if loc.speaker is not None and loc.speaker.kind == "pronoun":
+            conf -= 0.05
+        if sp is None:
+            conf = 0.1
+        drafts.append(_Draft(loc, sp, loc.speaker if sp else None, ad, loc.addressee, conf,
+                             loc.sieve))
+    for k, d in enumerate(drafts):
+        if d.speaker is None:
+            _continue_speaker(drafts, k)
+        _addressee_from_context(text, drafts, k, resolver)
+    quotes: list[Quote] = []
+    ids: dict[int, str] = {}
+    for d in drafts:
+        ids[d.local.quote.start] = f"q{len(quotes) + 1}"
+        quotes.append(_quote(text, d, ids[d.local.quote.start], None))
+    quotes.extend(_nested_quotes(text, drafts, nested, resolver, ids, len(quotes)))
+    quotes = _renumber(quotes)
+    used = {r.entity for q in quotes for r in (q.speaker, q.addressee) if r and r.entity}
+    entities = [
+        Entity(f"e{e.index + 1}", e.name, e.type, e.gender, tuple(sorted(e.mentions)))
+        for e in resolver.ents if f"e{e.index + 1}" in used or e.tokens and e.type == "person"
+    ]
+    return quotes, entities
+
+
+def _renumber(quotes: list[Quote]) -> list[Quote]:
+    """Ids follow document order (outer before inner); parents follow their ids."""
+    quotes = sorted(quotes, key=lambda q: (q.spans[0].start, q.parent is not None))
+    new_id = {q.id: f"q{i + 1}" for i, q in enumerate(quotes)}
+    return [replace(q, id=new_id[q.id], parent=new_id.get(q.parent) if q.parent else None)
+            for q in quotes]
+
+
+def _continue_speaker(drafts: list[_Draft], k: int) -> None:
+    """A quote paragraph with no cue continues the previous speaker, or takes the other
+    turn in a two-person exchange."""
+    d = drafts[k]
+    if not d.local.starts_paragraph or k == 0:
+        return
+    prev = drafts[k - 1]
+    if prev.speaker is None or d.local.paragraph - prev.local.paragraph > 1:
+        return
+    other = prev.addressee
+    older = drafts[k - 2] if k >= 2 else None
+    exchange = (other is not None and other.type == "person" and older is not None
+                and older.speaker is other and prev.local.paragraph - older.local.paragraph <= 1)
+    if exchange and other is not None:
+        d.speaker, d.addressee, d.sieve, d.confidence = other, prev.speaker, "alternation", 0.5
+    else:
+        d.speaker, d.sieve, d.confidence = prev.speaker, "continuation", 0.6
+        if d.addressee is None and prev.addressee is not None:
+            d.addressee, d.addressee_mention = prev.addressee, None
+    d.speaker_mention = prev.speaker_mention if d.speaker is prev.speaker else None
+    if d.sieve == "alternation":
+        d.addressee_mention = None
+
+
+def _addressee_from_context(text: str, drafts: list[_Draft], k: int,
+                            resolver: Resolver) -> None:
+    d = drafts[k]
+    if d.addressee is not None or d.speaker is None:
+        return
+    # "Hilaria lashed out at her husband again. “…,” she snapped."
+    loc = d.local
+    para_start = _para_start(text, loc.quote.start)
+    prefix = text[para_start : loc.quote.start]
+    att = lexicon.cue_pattern()
+    table = lexicon.cues()
+    for m in reversed(list(att.finditer(prefix))):
+        entry = table.get(" ".join(m.group().lower().split()))
+        if entry is None or entry.addressee not in ("to", "at", "object"):
+            continue
+        start = para_start + m.end()
+        tail = text[start : start + 60]
+        words = tail.split()
+        if entry.addressee in ("to", "at"):
+            if not words or words[0].lower() != entry.addressee:
+                continue
+            start += tail.index(words[0]) + len(words[0])
+        target = _entity_at(resolver, start)
+        if target is not None and target is not d.speaker:
+            d.addressee, d.addressee_mention = target, None
+            return
+    prev = drafts[k - 1] if k > 0 else None
+    if prev is None or prev.speaker is None or prev.speaker is d.speaker:
+        return
+    if d.local.paragraph - prev.local.paragraph > 1:
+        return
+    reply = loc.cue is not None and loc.cue.lemma in _REPLY
+    second = bool(_SECOND_PERSON.search(" ".join(text[p.start : p.end]
+                                                 for p in loc.quote.parts)))
+    if reply or second and prev.addressee is d.speaker:
+        d.addressee, d.addressee_mention = prev.speaker, None
+
+
+def _para_start(text: str, pos: int) -> int:
+    i = text.rfind("\n", 0, pos)
+    return i + 1
+
+
+def _entity_at(resolver: Resolver, pos: int) -> _Ent | None:
+    """The entity of the mention that starts at ``pos`` (after spaces)."""
+    text = resolver.text
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    # the longest mention wins: "her husband", not its possessor "her"
+    best = max(((e, idx) for (s, e), idx in resolver.of_mention.items() if s == pos),
+               default=None)
+    return resolver.ents[best[1]] if best else None
+
+
+def _ref(e: _Ent | None, c: Candidate | None) -> SpeakerRef | None:
+    if e is None and c is None:
+        return None
+    if e is None:
+        assert c is not None
+        etype: EntityType = c.etype if c.etype != "unknown" else "unknown"
+        return SpeakerRef(None, c.text, c.text, c.span, etype)
+    mention = c.text if c is not None else e.name
+    return SpeakerRef(f"e{e.index + 1}", e.name, mention, c.span if c else None, e.type)
+
+
+def _quote(text: str, d: _Draft, qid: str, parent: str | None) -> Quote:
+    q = d.local.quote
+    cue = d.local.cue
+    return Quote(
+        id=qid,
+        kind="direct",
+        text=" ".join(text[p.start : p.end] for p in q.parts),
+        spans=q.parts,
+        speaker=_ref(d.speaker, d.speaker_mention),
+        addressee=_ref(d.addressee, d.addressee_mention),
+        cue=CueRef(cue.text, cue.lemma, cue.span, cue.manner) if cue else None,
+        parent=parent,
+        confidence=max(0.0, min(1.0, d.confidence)),
+    )
+
+
+def _nested_quotes(text: str, drafts: Sequence[_Draft],
+                   nested: Sequence[tuple[QuoteSpan, QuoteSpan, Cue | None, str, str]],
+                   resolver: Resolver, ids: dict[int, str], n: int) -> list[Quote]:
+    """Quotes inside quotes: "me"/"I" is the outer speaker, "you" the outer addressee."""
+    out: list[Quote] = []
+    by_outer = {d.local.quote.parts[0].start: d for d in drafts}
+    for outer, inner, cue, spk_word, addr_word in nested:
+        od = next((d for s, d in by_outer.items()
+                   if any(p.start <= inner.start < p.end for p in d.local.quote.parts)), None)
+        if od is None:
+            continue
+        pid = ids.get(od.local.quote.start)
+
+        def who(word: str, od: _Draft = od) -> _Ent | None:
+            w = word.lower()
+            if w in ("i", "me"):
+                return od.speaker
+            if w == "you":
+                return od.addressee
+            if w in ("he", "him", "she", "her"):
+                g: Gender = "male" if w in ("he", "him") else "female"
+                return resolver.recent(inner.start, gender=g,
+                                       exclude=od.speaker.index if od.speaker else None)
+            return None
+
+        sp, ad = who(spk_word), who(addr_word)
+        out.append(Quote(
+            id=f"q{n + len(out) + 1}", kind="direct",
+            text=" ".join(text[p.start : p.end] for p in inner.parts), spans=inner.parts,
+            speaker=SpeakerRef(f"e{sp.index + 1}", sp.name, spk_word, None, sp.type)
+            if sp else None,
+            addressee=SpeakerRef(f"e{ad.index + 1}", ad.name, addr_word, None, ad.type)
+            if ad else None,
+            cue=CueRef(cue.text, cue.lemma, cue.span, cue.manner) if cue else None,
+            parent=pid, confidence=0.7 if sp else 0.1,
+        ))
+    return out

@@ -1,0 +1,93 @@
+"""Stage 2: segmentation with offsets — paragraphs, sentence boundaries and word tokens.
+
+Nothing here changes the text: every function returns offsets into the article text, so
+there is a single coordinate system from ingest to output.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .records import Span
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+# A word: letters/digits with inner apostrophes, hyphens and periods (U.S., O'Brien, 38-year-old),
+# or a single non-space character (punctuation).
+TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*\.?|[^\w\s]")
+_SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s|$)")
+
+# Abbreviations whose period does not end a sentence (lowercase, without the period).
+_ABBREV = frozenset(
+    """mr mrs ms dr prof sen rep gov gen lt col capt sgt adm rev st jr sr vs etc inc corp co ltd
+    no mt ft jan feb mar apr aug sept sep oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e
+    pres supt det insp cmdr maj cpl pvt atty hon messrs mme mlle""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Non-blank lines, trimmed: a news paragraph is a line of its own."""
+    out: list[Span] = []
+    for m in _PARAGRAPH.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append(Span(s, e))
+    return out
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word and punctuation tokens of ``text[start:end]`` with absolute offsets."""
+    stop = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, stop)]
+
+
+def is_abbreviation(word: str) -> bool:
+    w = word.lower().rstrip(".")
+    return w in _ABBREV or (len(w) == 1 and w.isalpha())
+
+
+def sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Offsets just after each sentence-final punctuation run in ``text[start:end]``.
+
+    An abbreviation (``Dr.``, ``U.S.``) or a single initial (``J.``) does not end a sentence.
+    """
+    out: list[int] = []
+    for m in _SENT_END.finditer(text, start, end):
+        if text[m.start()] == ".":
+            ws = m.start()
+            while ws > start and not text[ws - 1].isspace():
+                ws -= 1
+            if m.end() - m.start() == 1 and is_abbreviation(text[ws : m.start()]):
+                continue
+        out.append(m.end())
+    return out
+
+
+def sentence_start_before(text: str, pos: int, floor: int) -> int:
+    """The start of the sentence that contains ``pos``, not earlier than ``floor``."""
+    ends = sentence_ends(text, floor, pos)
+    s = ends[-1] if ends else floor
+    while s < pos and text[s].isspace():
+        s += 1
+    return s
+
+
+def first_sentence_end_after(text: str, pos: int, ceiling: int) -> int:
+    """The end of the sentence that contains ``pos``, not later than ``ceiling``."""
+    ends = sentence_ends(text, pos, ceiling)
+    return ends[0] if ends else ceiling
