@@ -36,6 +36,9 @@ _FILLER = frozenset(
 _SMALL_WORDS = frozenset("of the a an and in on for to at with by from or nor de la le".split())
 _NAMING_CUES = frozenset("called named titled dubbed entitled nicknamed known as".split())
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.]*")
+_LEAD_NP = regex.compile(r"(?:the|a|an|his|her|their)\s+[\p{Ll}’'\-]+(?:\s+[\p{Ll}’'\-]+){0,4},\s*")
+_TO_AT = {k: regex.compile(rf"\b{k}\s+", regex.IGNORECASE) for k in ("to", "at")}
+_DASH_SIGNATURE = regex.compile(r"[ \t]*[―—–\-]{1,2}[ \t]*")
 _PREPOSITIONS = frozenset(
     """to of with for from by at in on about into against toward towards like than over
     under after before during without between among including""".split()
@@ -44,6 +47,10 @@ _NP_STOP = frozenset(
     """on in at during after before about that as when while if because with for from since
     by over outside inside near this last next and but or who which where, then""".split()
 )
+
+
+def to_cue(m: lexicon.CueMatch) -> Cue:
+    return Cue(Span(m.start, m.end), m.text, m.entry.lemma, m.entry.manner)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +72,7 @@ class Local:
 class _Found:
     speaker: Candidate | None
     addressee: Candidate | None
-    cue: Cue
+    cue: Cue | None
     tight: bool
     clause: Span
 
@@ -79,7 +86,6 @@ class Attributor:
         self.para_starts = [p.start for p in paras]
         self.mentions = mentions
         self.mention_starts = [m.span.start for m in mentions]
-        self.cue_re = lexicon.cue_pattern()
         self.cue_table = lexicon.cues()
 
     # -- small helpers -------------------------------------------------------------------
@@ -96,13 +102,12 @@ class Attributor:
         return out
 
     def cues_in(self, start: int, end: int) -> list[Cue]:
-        out = []
-        for m in self.cue_re.finditer(self.text, start, end):
-            entry = self.cue_table.get(" ".join(m.group().lower().split()))
-            if entry is not None:
-                out.append(Cue(Span(m.start(), m.end()), m.group(), entry.lemma,
-                               entry.manner))  # type: ignore[arg-type]
-        return out
+        found = lexicon.find_cues(self.text, start, end)
+        if not found:
+            return []
+        names = [m.span for m in self.mentions_in(start, end) if m.kind == "name"]
+        return [to_cue(m) for m in found
+                if not any(n.start <= m.start < n.end for n in names)]
 
     def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text, start, end)]
@@ -116,16 +121,17 @@ class Attributor:
                    self.words(start, end))
 
     # -- addressees ----------------------------------------------------------------------
-    def addressee_after(self, cue: Cue, end: int) -> Candidate | None:
-        """The addressee a cue takes, looked for in ``text[cue.end:end]``."""
-        entry = self.cue_table.get(cue.text.lower())
+    def addressee_after(self, cue: Cue, end: int, skip_to: int = 0) -> Candidate | None:
+        """The addressee a cue takes, looked for in ``text[cue.end:end]`` (after the speaker
+        for "asked Beatrice Lomax, …": a cue-first speaker is not its own addressee)."""
+        entry = self.cue_table.get(" ".join(cue.text.lower().split()))
         kind = entry.addressee if entry else "none"
-        if kind == "object":
-            return self.noun_phrase(cue.span.end, end)
+        start = max(cue.span.end, skip_to)
+        if kind == "object" and start == cue.span.end:
+            return self.noun_phrase(start, end)
         if kind in ("to", "at"):
-            m = regex.compile(rf"\b{kind}\s+", regex.IGNORECASE).search(
-                self.text, cue.span.end, min(end, cue.span.end + 60))
-            if m and self.only_filler_or_np(cue.span.end, m.start()):
+            m = _TO_AT[kind].search(self.text, start, min(end, start + 60))
+            if m and self.only_filler_or_np(start, m.start()):
                 return self.noun_phrase(m.end(), end)
         return None
 
@@ -137,8 +143,13 @@ class Attributor:
         """A mention, or else a short noun phrase, starting right after ``start``."""
         while start < end and self.text[start] in " \t":
             start += 1
-        for m in self.mentions_in(start, end):
-            if m.span.start == start and not m.possessive:
+        for m in self.mentions_in(start, min(end, start + 40)):
+            if not m.possessive and (m.span.start == start or m.kind == "name" and
+                                     self._only_determiner(start, m.span.start)):
+                if m.kind == "name" and m.etype != "person" and \
+                        self.text[start : m.span.start].lower() == "the ":
+                    return Candidate(Span(start, m.span.end), self.text[start : m.span.end],
+                                     "nominal", head=m.head, etype="organization")
                 return m
             break
         for a in anonymous_at(self.text, start, min(end, start + 80)):
@@ -209,8 +220,10 @@ class Attributor:
         seg = self.text[start:end]
         if any(ch in seg for ch in ".!?;\"“”,"):
             return False
-        stripped = self.cue_re.sub(" ", seg)
-        return all(w.lower() in _FILLER or w.lower().endswith("ly") for w in stripped.split())
+        spans = [(m.start - start, m.end - start) for m in lexicon.find_cues(seg)]
+        for s, e in reversed(spans):
+            seg = seg[:s] + " " + seg[e:]
+        return all(w.lower() in _FILLER or w.lower().endswith("ly") for w in seg.split())
 
     def _appositive_head(self, c: Candidate, cands: Sequence[Candidate]) -> Candidate:
         """"Hale's attorney, Sandra Obi, said" → Sandra Obi."""
@@ -246,9 +259,12 @@ class Attributor:
             return None
         gap_end = tail - 1 if punct in ",:—–" else tail
         gap_words = self.words(cue.span.end, gap_end)
-        if len(gap_words) > 8 or any(ch in text[cue.span.end : gap_end] for ch in ".!?;\"“”"):
+        limit = 12 if punct == ":" else 8
+        if len(gap_words) > limit or any(ch in text[cue.span.end : gap_end]
+                                         for ch in ".!?;\"“”"):
             return None
-        tight = punct in ",:—–" and len(gap_words) <= 6 or (not gap_words and punct == "")
+        tight = punct == ":" or punct in ",—–" and len(gap_words) <= 6 or (
+            not gap_words and punct == "")
         speaker = self.subject_before(cue, start)
         if speaker is None:
             return None
@@ -264,11 +280,13 @@ class Attributor:
         if ws >= ceiling:
             return None
         end = first_sentence_end_after(text, ws, ceiling)
+        dashed = self.dash_signature(q.end, ceiling)
+        if dashed is not None:
+            return dashed
         cues = self.cues_in(ws, min(end, ws + 160))
         if not cues:
             return None
         cue = cues[0]
-        closed = text[q.parts[-1].end - 1] in ".…"  # "“We lost.” She said the ..." is new
         if cue.span.start == ws or self.only_filler(ws, cue.span.start):
             speaker = self.first_mention_after(cue.span.end, end)
             if speaker is None:
@@ -277,10 +295,16 @@ class Attributor:
         else:
             cands = sorted(self.mentions_in(ws, cue.span.start)
                            + anonymous_at(text, ws, cue.span.start), key=lambda c: c.span.start)
-            if not cands or cands[0].span.start != ws and \
-                    not self._only_determiner(ws, cands[0].span.start):
+            if not cands:
                 return None
             subject = cands[0]
+            if subject.span.start != ws and not self._only_determiner(ws, subject.span.start):
+                lead = text[ws : subject.span.start]
+                # a lowercase description before an appositive name: "the residents’
+                # association chair, Helena Marsh, wrote"
+                if not (_LEAD_NP.fullmatch(lead) and subject.kind == "name"
+                        and text[subject.span.end : subject.span.end + 1] == ","):
+                    return None
             between = text[subject.span.end : cue.span.start]
             if not (self.only_filler(subject.span.end, cue.span.start) or
                     self._cue_chain(subject.span.end, cue.span.start) or
@@ -289,21 +313,33 @@ class Attributor:
                 return None
             speaker = self._appositive_head(subject, cands)
             found_end = cue.span.end
-            if closed and subject.kind == "pronoun" and not self._clause_ends(cue, end):
-                return None
-        if closed and text[ws : ws + 1].isupper() and not self._clause_ends(cue, end):
-            return None
-        addressee = self.addressee_after(cue, end)
+        addressee = self.addressee_after(cue, end, skip_to=found_end)
         if addressee is not None:
             found_end = max(found_end, addressee.span.end)
         return _Found(speaker, addressee, cue, True, Span(ws, max(found_end, cue.span.end)))
 
-    def _only_determiner(self, start: int, end: int) -> bool:
-        return self.text[start:end].strip().lower() in ("", "the", "a", "an")
+    def dash_signature(self, pos: int, ceiling: int) -> _Found | None:
+        """“…” ― Carlos Ruiz: a dash and a name closing the paragraph sign the quote."""
+        m = _DASH_SIGNATURE.match(self.text, pos, ceiling)
+        if m is None:
+            return None
+        for c in self.mentions_in(m.end(), ceiling):
+            if c.span.start == m.end() and c.kind == "name":
+                rest = self.text[c.span.end : ceiling]
+                if not rest.strip(" .") or rest.lstrip().startswith(","):
+                    return _Found(c, None, None, True, Span(m.start(), c.span.end))
+            break
+        return None
 
-    def _clause_ends(self, cue: Cue, end: int) -> bool:
-        """After "“We lost.” Okafor said" the sentence must end soon, or it is new speech."""
-        return len(self.words(cue.span.end, end)) <= 4
+    def _only_determiner(self, start: int, end: int) -> bool:
+        """Nothing, an article, or a few lowercase role words ("parks director") before a
+        mention."""
+        seg = self.text[start:end].strip()
+        if seg.lower() in ("", "the", "a", "an"):
+            return True
+        words = seg.split()
+        return len(words) <= 3 and all(w.islower() and w.isalpha() or "-" in w and w.islower()
+                                       for w in words)
 
     def first_mention_after(self, start: int, end: int) -> Candidate | None:
         window_end = min(end, start + 80)
@@ -317,6 +353,22 @@ class Attributor:
             break
         return None
 
+    def colon_subject(self, q: QuoteSpan, floor: int) -> _Found | None:
+        """"Lucien Fabre was more cautious: «…»": a sentence ending in a colon without a cue
+        introduces a quote of its subject."""
+        tail = q.start
+        while tail > floor and self.text[tail - 1] in " \t":
+            tail -= 1
+        if tail == floor or self.text[tail - 1] != ":":
+            return None
+        start = sentence_start_before(self.text, tail - 1, floor)
+        cands = self.mentions_in(start, tail)
+        if not cands or cands[0].possessive or not self._only_determiner(start,
+                                                                          cands[0].span.start):
+            return None
+        return _Found(self._appositive_head(cands[0], cands), None, None, True,
+                      Span(start, tail))
+
     def colon_intro(self, para_index: int) -> _Found | None:
         """A paragraph that ends ``… CUE:`` introduces the quote paragraph after it."""
         if para_index == 0:
@@ -329,7 +381,7 @@ class Attributor:
         if not cues:
             return None
         cue = cues[-1]
-        if len(self.words(cue.span.end, prev.end)) > 6:
+        if len(self.words(cue.span.end, prev.end)) > 10:
             return None
         speaker = self.subject_before(cue, start)
         if speaker is None:
@@ -367,8 +419,9 @@ def attribute(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan],
         p = att.para_of(q.start)
         para = paras[p]
         prev_end = top[i - 1].end if i > 0 and top[i - 1].end > para.start else para.start
-        next_start = top[i + 1].start if i + 1 < len(top) and top[i + 1].start < para.end \
-            else para.end
+        last = paras[att.para_of(q.end - 1)]  # a multi-paragraph quote ends in a later one
+        next_start = top[i + 1].start if i + 1 < len(top) and top[i + 1].start < last.end \
+            else last.end
         b = att.before(q, prev_end)
         a = att.after(q, next_start)
         found.append((q, b, a))
@@ -389,18 +442,24 @@ def attribute(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan],
             chosen = None
         starts_para = q.start == paras[p].start
         if chosen is None and starts_para:
-            chosen = att.colon_intro(p)
+            chosen = att.colon_intro(att.para_of(q.start))
+            sieve = "colon" if chosen else "none"
+        if chosen is None:
+            chosen = att.colon_subject(q, paras[att.para_of(q.start)].start)
             sieve = "colon" if chosen else "none"
         # split quotations: the next quote shares this one's attribution clause
         parts, outer = list(q.parts), list(q.outer)
+        p = att.para_of(q.end - 1)
         while sieve == "after" and chosen is not None and i + 1 < len(found):
             q2, b2, a2 = found[i + 1]
             if att.para_of(q2.start) != p or a2 is not None or (
                     b2 is not None and b2.tight and b2.clause.start >= chosen.clause.end):
                 break
+            # the clause's sentence must run up to the next quote: "“A,” said X, a lawyer
+            # who …. “B.”" is one quotation; a sentence of narrative between is not
             gap = text[chosen.clause.end : q2.start]
-            if len(att.words(chosen.clause.end, q2.start)) > 3 or any(
-                    ch in gap for ch in "\"“”"):
+            sentence_end = first_sentence_end_after(text, chosen.clause.end, q2.start)
+            if text[sentence_end : q2.start].strip() or any(ch in gap for ch in "\"“”"):
                 break
             parts += q2.parts
             outer += q2.outer
@@ -451,8 +510,6 @@ def nested_locals(text: str, quotes: Sequence[QuoteSpan]) -> list[tuple[QuoteSpa
     Inside a quotation the speaker's "me" is the outer speaker and "you" the outer addressee,
     so only the words are returned here; :mod:`quotegraph.resolve` maps them.
     """
-    att_re = lexicon.cue_pattern()
-    table = lexicon.cues()
     out = []
     for q in quotes:
         if q.parent is None:
@@ -463,18 +520,12 @@ def nested_locals(text: str, quotes: Sequence[QuoteSpan]) -> list[tuple[QuoteSpa
             continue
         floor = next((p.start for p in outer.parts if p.start <= q.start), outer.parts[0].start)
         window = text[floor : q.start]
-        cue_m = None
-        for m in att_re.finditer(text, floor, q.start):
-            cue_m = m
-        if cue_m is None:
+        found = lexicon.find_cues(text, floor, q.start)
+        if not found:
             continue
-        entry = table.get(" ".join(cue_m.group().lower().split()))
-        if entry is None:
-            continue
-        cue = Cue(Span(cue_m.start(), cue_m.end()), cue_m.group(), entry.lemma,
-                  entry.manner)  # type: ignore[arg-type]
-        subj_words = window[: cue_m.start() - floor].split()
-        obj_words = text[cue_m.end() : q.start].strip(" ,:").split()
+        cue = to_cue(found[-1])
+        subj_words = window[: cue.span.start - floor].split()
+        obj_words = text[cue.span.end : q.start].strip(" ,:").split()
         speaker = subj_words[-1].strip(",") if subj_words else ""
         addressee = obj_words[0].strip(",") if obj_words else ""
         out.append((outer, q, cue, speaker, addressee))

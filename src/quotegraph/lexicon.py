@@ -7,6 +7,7 @@ role nouns, anonymous-source phrases, organisation and group nouns, first-name g
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -62,12 +63,48 @@ def cues() -> dict[str, CueEntry]:
     return out
 
 
+_WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    start: int
+    end: int
+    text: str
+    entry: CueEntry
+
+
 @cache
-def cue_pattern() -> regex.Pattern[str]:
-    """One regex matching any cue form at word boundaries, longest forms first."""
-    forms = sorted(cues(), key=len, reverse=True)
-    body = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    return regex.compile(rf"(?<![\w’'-])(?:{body})(?![\w’'-])", regex.IGNORECASE)
+def _cue_max_words() -> int:
+    return max(len(f.split()) for f in cues())
+
+
+def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
+    """Reporting expressions in ``text[start:end]``, longest match first, left to right.
+
+    A word scan with dictionary look-ups: much faster than one regex of 1,600 alternatives.
+    """
+    table = cues()
+    longest = _cue_max_words()
+    words = [(m.start(), m.end(), m.group().lower())
+             for m in _WORD.finditer(text, start, len(text) if end is None else end)]
+    out: list[CueMatch] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            if n > 1 and any(text[words[i + k][1] : words[i + k + 1][0]].strip()
+                             for k in range(n - 1)):
+                continue  # words of a phrase are separated by spaces only
+            form = " ".join(w[2] for w in words[i : i + n])
+            entry = table.get(form)
+            if entry is not None:
+                s, e = words[i][0], words[i + n - 1][1]
+                out.append(CueMatch(s, e, text[s:e], entry))
+                i += n
+                break
+        else:
+            i += 1
+    return out
 
 
 @cache

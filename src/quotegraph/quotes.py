@@ -63,6 +63,9 @@ def _is_apostrophe(text: str, i: int, prev: str, nxt: str, stack: list[_Open],
     ch = text[i]
     if ch in "‘'’" and prev.isalnum() and nxt.isalnum():
         return True  # don’t, O’Brien, rock’n’roll
+    if ch in "’'" and prev == "n" and i >= 2 and text[i - 2] in "’'‘" and (
+            i < 3 or _is_space(text[i - 3])):
+        return True  # the second mark of rock ’n’ roll
     if ch in "’'‘" and (_is_space(prev) or prev in "(—–-"):
         # ’90s, ’til, ’em, rock ’n’ roll: an elision at the start of a word
         if nxt.isdigit() and text[i + 1 : i + 3].isdigit():

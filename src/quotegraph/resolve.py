@@ -50,6 +50,14 @@ _REPLY = frozenset(
 ) | {"fire back", "shoot back", "snap back", "hit back", "shout back", "write back"}
 
 
+_GENERIC_ORG = frozenset(
+    """company firm group organization organisation business corporation retailer maker
+    chain brand manufacturer operator provider supplier startup start-up charity
+    nonprofit publisher broadcaster network outlet carrier airline bank lender insurer
+    developer""".split()
+)
+
+
 @dataclass(slots=True)
 class _Ent:
     index: int
@@ -130,6 +138,7 @@ class Resolver:
         elif len(toks) > len(e.tokens):
             e.tokens = toks
         if c.title:
+            e.roles.update(w.lower().rstrip(".") for w in c.title.split())
             e.roles.add(c.title.lower().rstrip("."))
         self._roles_from_context(c, e)
         return self.bind(c, e)
@@ -140,9 +149,12 @@ class Resolver:
         m = _ROLE_BEFORE.search(before)
         rels = lexicon.relations()
         if m:
-            for w in m.group(1).split():
-                if w in rels or w in lexicon.titles():
-                    e.roles.add(w)
+            words = m.group(1).split()
+            # "musician Luke Harrow", "reality star Jenna Cole"; not "a chef from Genoa"
+            if words[-1] in rels or words[-1] in lexicon.titles():
+                e.roles.add(words[-1])
+                if len(words) == 2 and " ".join(words) in rels:
+                    e.roles.add(" ".join(words))
         m = _AGE_BEFORE.search(before)
         if m:
             e.age = int(m.group(1))
@@ -216,7 +228,11 @@ class Resolver:
                     self._relate(owner, c.head, e)
                 return self.bind(c, e)
         if c.kind == "organization":
+            # "the company" is the company named last; "the court" only a named court
             e = self.recent(c.span.start, types=("organization",))
+            if e is not None and c.head not in _GENERIC_ORG and (
+                    not e.tokens or e.tokens[-1].lower() != c.head.split()[-1]):
+                e = None
             return self.bind(c, e or self.new("organization", "unknown", label=c.text))
         if c.kind == "group":
             for e in self.ents:
@@ -352,9 +368,15 @@ def _continue_speaker(drafts: list[_Draft], k: int) -> None:
     """A quote paragraph with no cue continues the previous speaker, or takes the other
     turn in a two-person exchange."""
     d = drafts[k]
-    if not d.local.starts_paragraph or k == 0:
+    if k == 0:
         return
     prev = drafts[k - 1]
+    if not d.local.starts_paragraph:
+        # a later quote in the same paragraph as an attributed one, with no cue of its own
+        if prev.local.paragraph == d.local.paragraph and prev.speaker is not None:
+            d.speaker, d.speaker_mention = prev.speaker, prev.speaker_mention
+            d.sieve, d.confidence = "paragraph", 0.7
+        return
     if prev.speaker is None or d.local.paragraph - prev.local.paragraph > 1:
         return
     other = prev.addressee
@@ -380,14 +402,11 @@ def _addressee_from_context(text: str, drafts: list[_Draft], k: int,
     # "Hilaria lashed out at her husband again. “…,” she snapped."
     loc = d.local
     para_start = _para_start(text, loc.quote.start)
-    prefix = text[para_start : loc.quote.start]
-    att = lexicon.cue_pattern()
-    table = lexicon.cues()
-    for m in reversed(list(att.finditer(prefix))):
-        entry = table.get(" ".join(m.group().lower().split()))
-        if entry is None or entry.addressee not in ("to", "at", "object"):
+    for m in reversed(lexicon.find_cues(text, para_start, loc.quote.start)):
+        entry = m.entry
+        if entry.addressee not in ("to", "at", "object"):
             continue
-        start = para_start + m.end()
+        start = m.end
         tail = text[start : start + 60]
         words = tail.split()
         if entry.addressee in ("to", "at"):
