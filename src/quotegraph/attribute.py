@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from . import lexicon
-from .mentions import Candidate, anonymous_at
+from .mentions import Candidate, anonymous_at, find_mentions, nonname_words
 from .records import Cue, QuoteSpan, Span
 from .text import first_sentence_end_after, sentence_start_before
 
@@ -37,6 +37,7 @@ _SMALL_WORDS = frozenset("of the a an and in on for to at with by from or nor de
 _NAMING_CUES = frozenset("called named titled dubbed entitled nicknamed known as".split())
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.]*")
 _LEAD_NP = regex.compile(r"(?:the|a|an|his|her|their)\s+[\p{Ll}’'\-]+(?:\s+[\p{Ll}’'\-]+){0,4},\s*")
+_APPOSITION_GAP = regex.compile(r"\s+|[’'\s\p{Ll}\-]{0,40},\s*(?:[\p{Ll}\-]+\s+){0,2}")
 _TO_AT = {k: regex.compile(rf"\b{k}\s+", regex.IGNORECASE) for k in ("to", "at")}
 _DASH_SIGNATURE = regex.compile(r"[ \t]*[―—–\-]{1,2}[ \t]*")
 _PREPOSITIONS = frozenset(
@@ -47,6 +48,13 @@ _NP_STOP = frozenset(
     """on in at during after before about that as when while if because with for from since
     by over outside inside near this last next and but or who which where, then""".split()
 )
+
+
+def _is_filler(word: str) -> bool:
+    """Auxiliaries and adverbs ("had", "later", "flatly"): never a capitalised name
+    ("Mullally")."""
+    low = word.lower()
+    return low in _FILLER or (word.islower() and low.endswith("ly"))
 
 
 def to_cue(m: lexicon.CueMatch) -> Cue:
@@ -117,7 +125,7 @@ class Attributor:
         seg = self.text[start:end]
         if any(ch in seg for ch in ".!?;:\"“”"):
             return False
-        return all(w.lower() in _FILLER or w.lower().endswith("ly") for _, _, w in
+        return all(_is_filler(w) for _, _, w in
                    self.words(start, end))
 
     # -- addressees ----------------------------------------------------------------------
@@ -144,8 +152,8 @@ class Attributor:
         while start < end and self.text[start] in " \t":
             start += 1
         for m in self.mentions_in(start, min(end, start + 40)):
-            if not m.possessive and (m.span.start == start or m.kind == "name" and
-                                     self._only_determiner(start, m.span.start)):
+            if not m.possessive and (m.span.start == start or (m.kind == "name" and
+                                     self._only_determiner(start, m.span.start))):
                 if m.kind == "name" and m.etype != "person" and \
                         self.text[start : m.span.start].lower() == "the ":
                     return Candidate(Span(start, m.span.end), self.text[start : m.span.end],
@@ -210,7 +218,7 @@ class Attributor:
             before = self.text[max(floor, c.span.start - 12) : c.span.start].lower().split()
             if before and before[-1] in _PREPOSITIONS:
                 continue
-            if c.possessive or c.kind == "anonymous" and c.span.end > pos:
+            if c.possessive or (c.kind == "anonymous" and c.span.end > pos):
                 continue
             return self._appositive_head(c, cands)
         return None
@@ -223,16 +231,17 @@ class Attributor:
         spans = [(m.start - start, m.end - start) for m in lexicon.find_cues(seg)]
         for s, e in reversed(spans):
             seg = seg[:s] + " " + seg[e:]
-        return all(w.lower() in _FILLER or w.lower().endswith("ly") for w in seg.split())
+        return all(_is_filler(w) for w in seg.split())
 
     def _appositive_head(self, c: Candidate, cands: Sequence[Candidate]) -> Candidate:
         """"Hale's attorney, Sandra Obi, said" → Sandra Obi."""
-        if c.kind in ("nominal", "organization") or c.possessive:
+        if c.kind in ("nominal", "organization", "group") or c.possessive:
             for d in cands:
                 if d.span.start > c.span.end and d.kind == "name":
+                    # "Hale's attorney, Sandra Obi", "my neighbour Carl Dunning", "the
+                    # residents’ association chair, Helena Marsh"
                     gap = self.text[c.span.end : d.span.start]
-                    if gap.strip().startswith(",") and len(gap) < 40 and \
-                            not any(ch in gap for ch in ".!?;"):
+                    if _APPOSITION_GAP.fullmatch(gap):
                         return d
                     break
         if c.kind == "name" and c.possessive:
@@ -263,7 +272,7 @@ class Attributor:
         if len(gap_words) > limit or any(ch in text[cue.span.end : gap_end]
                                          for ch in ".!?;\"“”"):
             return None
-        tight = punct == ":" or punct in ",—–" and len(gap_words) <= 6 or (
+        tight = punct == ":" or (punct in ",—–" and len(gap_words) <= 6) or (
             not gap_words and punct == "")
         speaker = self.subject_before(cue, start)
         if speaker is None:
@@ -305,11 +314,12 @@ class Attributor:
                 if not (_LEAD_NP.fullmatch(lead) and subject.kind == "name"
                         and text[subject.span.end : subject.span.end + 1] == ","):
                     return None
+            subject = self._appositive_head(subject, cands)
             between = text[subject.span.end : cue.span.start]
             if not (self.only_filler(subject.span.end, cue.span.start) or
                     self._cue_chain(subject.span.end, cue.span.start) or
-                    between.lstrip().startswith(",") and between.rstrip().endswith(",")
-                    and not any(ch in between for ch in ".!?;\"“”")):
+                    (between.lstrip().startswith(",") and between.rstrip().endswith(",")
+                    and not any(ch in between for ch in ".!?;\"“”"))):
                 return None
             speaker = self._appositive_head(subject, cands)
             found_end = cue.span.end
@@ -338,8 +348,9 @@ class Attributor:
         if seg.lower() in ("", "the", "a", "an"):
             return True
         words = seg.split()
-        return len(words) <= 3 and all(w.islower() and w.isalpha() or "-" in w and w.islower()
-                                       for w in words)
+        stop = nonname_words()
+        return len(words) <= 3 and all(
+            (w.isalpha() or "-" in w) and w.islower() and w not in stop for w in words)
 
     def first_mention_after(self, start: int, end: int) -> Candidate | None:
         window_end = min(end, start + 80)
@@ -503,13 +514,33 @@ def keep_quote(text: str, q: QuoteSpan, found: _Found | None, sieve: str,
     return len(words) >= 4 or starts_para
 
 
-def nested_locals(text: str, quotes: Sequence[QuoteSpan]) -> list[tuple[QuoteSpan, QuoteSpan,
-                                                                          Cue | None, str, str]]:
-    """Quotations inside quotations: ``(outer, inner, cue, speaker words, addressee words)``.
+@dataclass(frozen=True, slots=True)
+class Nested:
+    """A quotation inside a quotation, with the mentions its attribution names."""
 
-    Inside a quotation the speaker's "me" is the outer speaker and "you" the outer addressee,
-    so only the words are returned here; :mod:`quotegraph.resolve` maps them.
-    """
+    inner: QuoteSpan
+    cue: Cue
+    speaker: Candidate | None
+    addressee: Candidate | None
+
+
+_PERSON_WORD = regex.compile(r"(?<![\w’'-])(?:I|me|my|we|us|our|you|your)(?![\w’'-])")
+
+
+def _person_words(text: str, start: int, end: int) -> list[Candidate]:
+    """First and second person words: inside a quotation they point at its speaker and
+    addressee."""
+    out = []
+    for m in _PERSON_WORD.finditer(text, start, end):
+        w = m.group().lower()
+        out.append(Candidate(Span(m.start(), m.end()), m.group(), "pronoun", head=w,
+                             etype="person", possessive=w in ("my", "our", "your")))
+    return out
+
+
+def nested_locals(text: str, quotes: Sequence[QuoteSpan]) -> list[Nested]:
+    """Attribution inside quotations: ``“He told me, ‘…’”``. Mentions are found inside the
+    outer quotation itself, where "me" is its speaker and "you" its addressee."""
     out = []
     for q in quotes:
         if q.parent is None:
@@ -518,15 +549,43 @@ def nested_locals(text: str, quotes: Sequence[QuoteSpan]) -> list[tuple[QuoteSpa
         words = content_words(text, q.parts)
         if is_title_like(words) or len(words) <= 2:
             continue
-        floor = next((p.start for p in outer.parts if p.start <= q.start), outer.parts[0].start)
-        window = text[floor : q.start]
+        floor = max((p.start for p in outer.parts if p.start <= q.start),
+                    default=outer.parts[0].start)
         found = lexicon.find_cues(text, floor, q.start)
         if not found:
             continue
         cue = to_cue(found[-1])
-        subj_words = window[: cue.span.start - floor].split()
-        obj_words = text[cue.span.end : q.start].strip(" ,:").split()
-        speaker = subj_words[-1].strip(",") if subj_words else ""
-        addressee = obj_words[0].strip(",") if obj_words else ""
-        out.append((outer, q, cue, speaker, addressee))
+        region = [Span(floor, cue.span.start)]
+        cands = sorted(find_mentions(text, region, []) + anonymous_at(text, floor,
+                                                                      cue.span.start)
+                       + [c for c in _person_words(text, floor, cue.span.start)
+                          if c.head in ("i", "we")], key=lambda c: c.span.start)
+        att = Attributor(text, [], cands)
+        speaker = _nested_subject(att, cands, cue, floor)
+        after = [c for c in find_mentions(text, [Span(cue.span.end, q.start)], [])
+                 + _person_words(text, cue.span.end, q.start) if not c.possessive]
+        after.sort(key=lambda c: c.span.start)
+        addressee = None
+        for c in after:
+            gap = text[cue.span.end : c.span.start].strip().lower()
+            if gap in ("", "to", "at"):
+                addressee = c
+            break
+        out.append(Nested(q, cue, speaker, addressee))
     return out
+
+
+def _nested_subject(att: Attributor, cands: Sequence[Candidate], cue: Cue,
+                    floor: int) -> Candidate | None:
+    """The subject of a cue inside a quotation: right before it, else the first mention that
+    is not "I" (in "When I left, my father told me" the father speaks)."""
+    for c in reversed(cands):
+        if c.span.end <= cue.span.start and not c.possessive:
+            if att.only_filler(c.span.end, cue.span.start):
+                return c
+            break
+    third = [c for c in cands if c.head not in ("i", "we") and not (
+        c.kind == "name" and c.possessive)]
+    if third:
+        return att._appositive_head(third[0], cands)
+    return cands[0] if cands else None

@@ -70,7 +70,8 @@ def _word_list(name: str) -> frozenset[str]:
 
 
 @cache
-def _nonnames() -> frozenset[str]:
+def nonname_words() -> frozenset[str]:
+    """Function words, weekdays, months: capitalised, they still never start a name."""
     return _word_list("nonnames.txt")
 
 
@@ -110,7 +111,7 @@ def _name_candidate(text: str, m: regex.Match[str], floor: int) -> Candidate | N
             possessive = True
             break
     # drop leading function words ("When Alec") and keep titles aside ("Mayor", "Dr.")
-    nonnames, titles = _nonnames(), lexicon.titles()
+    nonnames, titles = nonname_words(), lexicon.titles()
     i = 0
     while i < len(words) and _strip_word(words[i]) in nonnames and \
             _strip_word(words[i]) not in titles:
@@ -170,7 +171,7 @@ def _name_candidate(text: str, m: regex.Match[str], floor: int) -> Candidate | N
                          etype="unknown", possessive=possessive, weak=True)
     if last in suffixes or any(w.lower() == "of" for w in name_words):
         etype = "organization"
-    elif title_words or lexicon.is_first_name(name_words[0]) and len(name_words) > 1:
+    elif title_words or (lexicon.is_first_name(name_words[0]) and len(name_words) > 1):
         etype = "person"
     weak = (len(name_words) == 1 and not title_words
             and _sentence_initial(text, first_start, floor))
@@ -184,7 +185,7 @@ def _name_candidate(text: str, m: regex.Match[str], floor: int) -> Candidate | N
 # A determiner or a possessive owner, then up to four lowercase words: the noun is looked up
 # among them (a word scan with set look-ups, far faster than one regex of every noun).
 _NOMINAL_RE = re.compile(
-    r"(?<![\w’'-])(?:(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+    r"(?<![\w’'-])(?:(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our)"
     r"|(?P<owner>[A-Z][\w’'\-]*?(?:\s+[A-Z][\w’'\-]*?)*?)(?:’s|'s|(?<=s)’|(?<=s)'))"
     r"\s+(?P<words>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3})"
 )
@@ -216,7 +217,7 @@ def _nominal(m: re.Match[str]) -> Candidate | None:
     span = Span(m.start(), noun_end)
     text = m.string[m.start() : noun_end]
     possessor = None
-    if det in ("his", "her", "their", "its"):
+    if det in ("his", "her", "their", "its", "my", "our", "your"):
         possessor = Span(m.start("det"), m.end("det"))
     elif owner:
         possessor = Span(m.start("owner"), m.end("owner"))
@@ -234,7 +235,8 @@ def _nominal(m: re.Match[str]) -> Candidate | None:
                      possessor=possessor)
 
 
-def find_mentions(text: str, regions: Sequence[Span], para_starts: Sequence[int]) -> list[Candidate]:
+def find_mentions(text: str, regions: Sequence[Span],
+                  para_starts: Sequence[int]) -> list[Candidate]:
     """Every mention inside ``regions`` (the narrative text between quotations), sorted."""
     out: list[Candidate] = []
     for r in regions:
@@ -250,7 +252,7 @@ def find_mentions(text: str, regions: Sequence[Span], para_starts: Sequence[int]
             out.append(Candidate(Span(m.start(), m.end()), m.group(), "nominal",
                                  head="year-old", etype="person", age=int(m.group(1))))
         for m in _NAME_RE.finditer(text, r.start, r.end):
-            c = _name_candidate(text, m, max(floor, r.start))
+            c = _name_candidate(text, m, floor)
             if c is not None and not any(t.overlaps(c.span) and t.start <= c.span.start
                                          and c.span.end <= t.end for t in taken):
                 out.append(c)
@@ -267,11 +269,22 @@ def find_mentions(text: str, regions: Sequence[Span], para_starts: Sequence[int]
     return out
 
 
+# "one rider", "another neighbour": an unnamed individual picked out of a crowd
+_ONE_NOUN = regex.compile(r"(?<![\w’'-])(?:[Oo]ne|[Aa]nother)\s+(?!of\b|more\b|day\b|time\b|"
+                          r"year\b|week\b|thing\b|way\b)\p{Ll}[\p{Ll}\-]+(?![\w’'-])")
+
+
 def anonymous_at(text: str, start: int, end: int) -> list[Candidate]:
     """Anonymous-source phrases in ``text[start:end]``, each stretched over a following
     ``for/at/of/with …`` phrase (``a spokesperson for the transit authority``)."""
     out: list[Candidate] = []
-    for m in lexicon.anonymous_pattern().finditer(text, start, end):
+    known = [m for m in lexicon.anonymous_pattern().finditer(text, start, end)]
+    spans = {(m.start(), m.end()) for m in known}
+    for m in _ONE_NOUN.finditer(text, start, end):
+        if not any(s <= m.start() < e for s, e in spans) and \
+                m.group().split()[-1].lower() not in lexicon.cues():
+            known.append(m)
+    for m in known:
         phrase = " ".join(m.group().lower().split())
         e = m.end()
         ext = _EXTENSION.match(text, e, end)

@@ -48,7 +48,7 @@ def extract_article(article: Article) -> ArticleResult:
     # 6. resolve mentions to entities; continuation, alternation, exchange addressees
     resolver = Resolver(text)
     resolver.resolve_all(mentions)
-    found, entities = finish(text, locals_, resolver, nested)
+    found, entities = finish(text, paras, locals_, resolver, nested)
     # 7. result
     return ArticleResult(article=article, quotes=tuple(found), entities=tuple(entities))
 

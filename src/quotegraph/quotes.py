@@ -181,11 +181,11 @@ class _Pairer:
     def _build(self) -> list[QuoteSpan]:
         text = self.text
         items: list[tuple[tuple[Span, ...], tuple[Span, ...], int]] = []
-        for parts, outer, depth in self.found:
-            spans = tuple(s for s in (_trim(text, a, b) for a, b in parts) if s is not None)
+        for raw_parts, raw_outer, depth in self.found:
+            spans = tuple(s for s in (_trim(text, a, b) for a, b in raw_parts) if s is not None)
             if not spans:
                 continue
-            items.append((spans, tuple(Span(a, b) for a, b in outer), depth))
+            items.append((spans, tuple(Span(a, b) for a, b in raw_outer), depth))
         items.sort(key=lambda it: (it[1][0].start, it[2]))
         out: list[QuoteSpan] = []
         open_chain: list[int] = []  # indexes of enclosing quotes, by depth

@@ -23,16 +23,14 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from . import lexicon
-from .attribute import Local
+from .attribute import Local, Nested
 from .mentions import Candidate
 from .records import (
-    Cue,
     CueRef,
     Entity,
     EntityType,
     Gender,
     Quote,
-    QuoteSpan,
     Span,
     SpeakerRef,
 )
@@ -112,15 +110,15 @@ class Resolver:
         for e in self.ents:
             if not e.tokens or e.type == "anonymous":
                 continue
-            if c.etype == "organization" and e.type == "person" or \
-                    c.etype == "person" and e.type == "organization":
+            if (c.etype == "organization" and e.type == "person") or \
+                    (c.etype == "person" and e.type == "organization"):
                 continue
             if c.gender != "unknown" and e.gender not in ("unknown", c.gender):
                 continue
             et = e.tokens
-            ok = (toks == et or len(toks) == 1 and toks[0] in (et[-1], et[0])
-                  or len(toks) > 1 and len(et) > 1 and toks[0] == et[0] and toks[-1] == et[-1]
-                  or len(et) == 1 and et[0] in (toks[0], toks[-1]))
+            ok = (toks == et or (len(toks) == 1 and toks[0] in (et[-1], et[0]))
+                  or (len(toks) > 1 and len(et) > 1 and toks[0] == et[0] and toks[-1] == et[-1])
+                  or (len(et) == 1 and et[0] in (toks[0], toks[-1])))
             if ok and (best is None or e.last > best.last):
                 best = e
         return best
@@ -279,7 +277,7 @@ class Resolver:
             if m.kind == "nominal" and i + 1 < len(mentions):
                 n = mentions[i + 1]
                 gap = self.text[m.span.end : n.span.start]
-                if n.kind == "name" and regex.fullmatch(r",\s+(?:[\p{Ll}\-]+\s+){0,2}", gap):
+                if n.kind == "name" and regex.fullmatch(r",\s+(?:[\p{Ll}\-]+\s+){0,2}|\s+", gap):
                     appositive[i] = n
         for i, m in enumerate(mentions):
             if (m.span.start, m.span.end) in self.of_mention:
@@ -322,8 +320,8 @@ _CONFIDENCE = {"before": 0.93, "after": 0.93, "colon": 0.85, "loose": 0.75}
 _SECOND_PERSON = regex.compile(r"\b(?:you|your|you’re|you're|yours)\b", regex.IGNORECASE)
 
 
-def finish(text: str, locals_: Sequence[Local], resolver: Resolver,
-           nested: Sequence[tuple[QuoteSpan, QuoteSpan, Cue | None, str, str]]) -> tuple[
+def finish(text: str, paras: Sequence[Span], locals_: Sequence[Local], resolver: Resolver,
+           nested: Sequence[Nested]) -> tuple[
                list[Quote], list[Entity]]:
     """Apply continuation, alternation and exchange addressees; build the result records."""
     drafts: list[_Draft] = []
@@ -340,6 +338,9 @@ def finish(text: str, locals_: Sequence[Local], resolver: Resolver,
     for k, d in enumerate(drafts):
         if d.speaker is None:
             _continue_speaker(drafts, k)
+        if d.speaker is None and (k == 0 or drafts[k - 1].local.paragraph
+                                  < d.local.paragraph - 1):
+            _from_previous_paragraph(d, resolver, paras)
         _addressee_from_context(text, drafts, k, resolver)
     quotes: list[Quote] = []
     ids: dict[int, str] = {}
@@ -351,7 +352,7 @@ def finish(text: str, locals_: Sequence[Local], resolver: Resolver,
     used = {r.entity for q in quotes for r in (q.speaker, q.addressee) if r and r.entity}
     entities = [
         Entity(f"e{e.index + 1}", e.name, e.type, e.gender, tuple(sorted(e.mentions)))
-        for e in resolver.ents if f"e{e.index + 1}" in used or e.tokens and e.type == "person"
+        for e in resolver.ents if f"e{e.index + 1}" in used or (e.tokens and e.type == "person")
     ]
     return quotes, entities
 
@@ -383,8 +384,12 @@ def _continue_speaker(drafts: list[_Draft], k: int) -> None:
     older = drafts[k - 2] if k >= 2 else None
     exchange = (other is not None and other.type == "person" and older is not None
                 and older.speaker is other and prev.local.paragraph - older.local.paragraph <= 1)
+    if not exchange and older is not None and _dialogue(older, prev, d):
+        # two quote paragraphs in a row by two people, then an untagged one: a turn
+        exchange, other = True, older.speaker
     if exchange and other is not None:
-        d.speaker, d.addressee, d.sieve, d.confidence = other, prev.speaker, "alternation", 0.5
+        # the addressee of a turn is set only by second-person words (below)
+        d.speaker, d.sieve, d.confidence = other, "alternation", 0.5
     else:
         d.speaker, d.sieve, d.confidence = prev.speaker, "continuation", 0.6
         if d.addressee is None and prev.addressee is not None:
@@ -392,6 +397,28 @@ def _continue_speaker(drafts: list[_Draft], k: int) -> None:
     d.speaker_mention = prev.speaker_mention if d.speaker is prev.speaker else None
     if d.sieve == "alternation":
         d.addressee_mention = None
+
+
+def _dialogue(older: _Draft, prev: _Draft, d: _Draft) -> bool:
+    """Three quote paragraphs in a row, the first two by two different people."""
+    return (older.speaker is not None and prev.speaker is not None
+            and older.speaker is not prev.speaker
+            and older.speaker.type == prev.speaker.type == "person"
+            and older.local.starts_paragraph and prev.local.starts_paragraph
+            and older.local.paragraph + 1 == prev.local.paragraph == d.local.paragraph - 1)
+
+
+def _from_previous_paragraph(d: _Draft, resolver: Resolver, paras: Sequence[Span]) -> None:
+    """A lone quote paragraph after a paragraph about exactly one person: that person."""
+    p = d.local.paragraph
+    if p == 0 or not d.local.starts_paragraph:
+        return
+    para = paras[p - 1]
+    people = {idx for (s, _e), idx in resolver.of_mention.items()
+              if para.start <= s < para.end and resolver.ents[idx].type == "person"}
+    if len(people) == 1:
+        d.speaker = resolver.ents[people.pop()]
+        d.sieve, d.confidence = "previous", 0.5
 
 
 def _addressee_from_context(text: str, drafts: list[_Draft], k: int,
@@ -425,7 +452,7 @@ def _addressee_from_context(text: str, drafts: list[_Draft], k: int,
     reply = loc.cue is not None and loc.cue.lemma in _REPLY
     second = bool(_SECOND_PERSON.search(" ".join(text[p.start : p.end]
                                                  for p in loc.quote.parts)))
-    if reply or second and prev.addressee is d.speaker:
+    if reply or (second and (prev.addressee is d.speaker or d.sieve == "alternation")):
         d.addressee, d.addressee_mention = prev.speaker, None
 
 
@@ -472,40 +499,49 @@ def _quote(text: str, d: _Draft, qid: str, parent: str | None) -> Quote:
     )
 
 
-def _nested_quotes(text: str, drafts: Sequence[_Draft],
-                   nested: Sequence[tuple[QuoteSpan, QuoteSpan, Cue | None, str, str]],
+def _nested_quotes(text: str, drafts: Sequence[_Draft], nested: Sequence[Nested],
                    resolver: Resolver, ids: dict[int, str], n: int) -> list[Quote]:
-    """Quotes inside quotes: "me"/"I" is the outer speaker, "you" the outer addressee."""
+    """Quotes inside quotes: "me"/"I" is the outer speaker, "you" the outer addressee,
+    "my father" the outer speaker's father."""
     out: list[Quote] = []
-    by_outer = {d.local.quote.parts[0].start: d for d in drafts}
-    for outer, inner, cue, spk_word, addr_word in nested:
-        od = next((d for s, d in by_outer.items()
+    for nest in nested:
+        inner = nest.inner
+        od = next((d for d in drafts
                    if any(p.start <= inner.start < p.end for p in d.local.quote.parts)), None)
         if od is None:
             continue
-        pid = ids.get(od.local.quote.start)
-
-        def who(word: str, od: _Draft = od) -> _Ent | None:
-            w = word.lower()
-            if w in ("i", "me"):
-                return od.speaker
-            if w == "you":
-                return od.addressee
-            if w in ("he", "him", "she", "her"):
-                g: Gender = "male" if w in ("he", "him") else "female"
-                return resolver.recent(inner.start, gender=g,
-                                       exclude=od.speaker.index if od.speaker else None)
-            return None
-
-        sp, ad = who(spk_word), who(addr_word)
+        sp = _inside(resolver, nest.speaker, od, inner.start)
+        ad = _inside(resolver, nest.addressee, od, inner.start)
         out.append(Quote(
             id=f"q{n + len(out) + 1}", kind="direct",
             text=" ".join(text[p.start : p.end] for p in inner.parts), spans=inner.parts,
-            speaker=SpeakerRef(f"e{sp.index + 1}", sp.name, spk_word, None, sp.type)
-            if sp else None,
-            addressee=SpeakerRef(f"e{ad.index + 1}", ad.name, addr_word, None, ad.type)
-            if ad else None,
-            cue=CueRef(cue.text, cue.lemma, cue.span, cue.manner) if cue else None,
-            parent=pid, confidence=0.7 if sp else 0.1,
+            speaker=_ref(sp, nest.speaker) if sp or nest.speaker else None,
+            addressee=_ref(ad, nest.addressee) if ad else None,
+            cue=CueRef(nest.cue.text, nest.cue.lemma, nest.cue.span, nest.cue.manner),
+            parent=ids.get(od.local.quote.start),
+            confidence=0.7 if sp else 0.1,
         ))
     return out
+
+
+def _inside(resolver: Resolver, c: Candidate | None, od: _Draft, pos: int) -> _Ent | None:
+    """The entity of a mention made inside the quotation ``od``."""
+    if c is None:
+        return None
+    w = c.head
+    if c.kind == "pronoun" and w in ("i", "me", "we", "us"):
+        return od.speaker
+    if c.kind == "pronoun" and w == "you":
+        return od.addressee
+    if c.kind == "pronoun":
+        g: Gender = "male" if w in ("he", "him", "his") else (
+            "female" if w in ("she", "her") else "unknown")
+        return resolver.recent(pos, gender=g, exclude=od.speaker.index if od.speaker else None)
+    if c.possessor is not None and od.speaker is not None and \
+            resolver.text[c.possessor.start : c.possessor.end].lower() in ("my", "our"):
+        resolver.of_mention[(c.possessor.start, c.possessor.end)] = od.speaker.index
+    if c.kind == "name":
+        return resolver.resolve_name(c)
+    if c.kind == "anonymous":
+        return resolver.ensure(c)
+    return resolver.resolve_nominal(c, None, {})
