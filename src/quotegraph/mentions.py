@@ -36,8 +36,8 @@ _PRONOUNS: dict[str, tuple[Gender, Number]] = {
     "they": ("unknown", "plural"), "them": ("unknown", "plural"),
     "their": ("unknown", "plural"),
 }
-_PRONOUN_RE = regex.compile(r"(?<![\w’'-])(?:he|him|his|she|her|they|them|their)(?![\w’'-])",
-                            regex.IGNORECASE)
+_PRONOUN_RE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Tt]hey|[Tt]hem"
+                         r"|[Tt]heir)(?![\w’'-])")
 _AGE_RE = regex.compile(r"(?<![\w-])the\s+(\d{1,3})-year-old(?![\w-])", regex.IGNORECASE)
 _POSSESSIVE_TAIL = ("’s", "'s", "’", "'")
 
@@ -94,6 +94,8 @@ def _sentence_initial(text: str, pos: int, floor: int) -> bool:
 
 
 def _name_candidate(text: str, m: regex.Match[str], floor: int) -> Candidate | None:
+    if " " not in m.group() and m.group().lower() in nonname_words():
+        return None  # "The", "But", "He": the commonest capitalised words, quickly
     words = m.group().split()
     starts: list[int] = []
     pos = m.start()
@@ -256,11 +258,12 @@ def find_mentions(text: str, regions: Sequence[Span],
             if c is not None and not any(t.overlaps(c.span) and t.start <= c.span.start
                                          and c.span.end <= t.end for t in taken):
                 out.append(c)
+        taken_starts = {t.start for t in taken}
         for m in _PRONOUN_RE.finditer(text, r.start, r.end):
             word = m.group().lower()
             g, n = _PRONOUNS[word]
             span = Span(m.start(), m.end())
-            if any(t.start == span.start for t in taken):
+            if span.start in taken_starts:
                 continue  # the "her" of "her husband" is the possessor, kept on the nominal
             out.append(Candidate(span, m.group(), "pronoun", gender=g, number=n, head=word,
                                  etype="person" if n == "singular" else "group",
@@ -278,20 +281,19 @@ def anonymous_at(text: str, start: int, end: int) -> list[Candidate]:
     """Anonymous-source phrases in ``text[start:end]``, each stretched over a following
     ``for/at/of/with …`` phrase (``a spokesperson for the transit authority``)."""
     out: list[Candidate] = []
-    known = [m for m in lexicon.anonymous_pattern().finditer(text, start, end)]
-    spans = {(m.start(), m.end()) for m in known}
+    known = [(m.start, m.end) for m in lexicon.anonymous_table().find(text, start, end)]
     for m in _ONE_NOUN.finditer(text, start, end):
-        if not any(s <= m.start() < e for s, e in spans) and \
+        if not any(s <= m.start() < e for s, e in known) and \
                 m.group().split()[-1].lower() not in lexicon.cues():
-            known.append(m)
-    for m in known:
-        phrase = " ".join(m.group().lower().split())
-        e = m.end()
+            known.append((m.start(), m.end()))
+    for ms, me in known:
+        phrase = " ".join(text[ms:me].lower().split())
+        e = me
         ext = _EXTENSION.match(text, e, end)
         if ext and phrase not in ("another", "someone else", "others", "many", "some"):
             e = ext.end()
         number: Number = "plural" if lexicon.anonymous().get(phrase) == "plural" else "singular"
-        out.append(Candidate(Span(m.start(), e), text[m.start():e], "anonymous", number=number,
+        out.append(Candidate(Span(ms, e), text[ms:e], "anonymous", number=number,
                              head=phrase, etype="anonymous"))
     return out
 

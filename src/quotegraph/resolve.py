@@ -17,6 +17,7 @@ second-person speech are addressed to the previous speaker.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -81,19 +82,29 @@ class Resolver:
         self.text = text
         self.ents: list[_Ent] = []
         self.of_mention: dict[tuple[int, int], int] = {}
+        # name token → entities that carry it: name matching looks at these only
+        self.by_token: dict[str, set[int]] = {}
+        self._starts: dict[int, int] | None = None  # built on first use, after resolution
+        self._sorted: list[int] = []
 
     # -- entity bookkeeping ---------------------------------------------------------------
     def new(self, etype: EntityType, gender: Gender, *, tokens: tuple[str, ...] = (),
             label: str = "") -> _Ent:
         e = _Ent(len(self.ents), etype, gender, tokens, label)
         self.ents.append(e)
+        self._index(e)
         return e
+
+    def _index(self, e: _Ent) -> None:
+        for t in e.tokens:
+            self.by_token.setdefault(t, set()).add(e.index)
 
     def bind(self, c: Candidate, e: _Ent) -> _Ent:
         key = (c.span.start, c.span.end)
         if key not in self.of_mention:
             self.of_mention[key] = e.index
             e.mentions.append(c.span)
+            self._starts = None
         e.last = max(e.last, c.span.start)
         if e.gender == "unknown" and c.kind in ("name", "nominal") and c.gender != "unknown":
             e.gender = c.gender
@@ -107,7 +118,8 @@ class Resolver:
     def match_name(self, c: Candidate) -> _Ent | None:
         toks = tuple(c.head.split())
         best: _Ent | None = None
-        for e in self.ents:
+        pool = set().union(*(self.by_token.get(t, ()) for t in {toks[0], toks[-1]}))
+        for e in (self.ents[i] for i in pool):
             if not e.tokens or e.type == "anonymous":
                 continue
             if (c.etype == "organization" and e.type == "person") or \
@@ -135,6 +147,7 @@ class Resolver:
             e = self.new(etype, c.gender, tokens=toks)
         elif len(toks) > len(e.tokens):
             e.tokens = toks
+            self._index(e)
         if c.title:
             e.roles.update(w.lower().rstrip(".") for w in c.title.split())
             e.roles.add(c.title.lower().rstrip("."))
@@ -143,9 +156,15 @@ class Resolver:
 
     def _roles_from_context(self, c: Candidate, e: _Ent) -> None:
         text = self.text
-        before = text[max(0, c.span.start - 40) : c.span.start]
-        m = _ROLE_BEFORE.search(before)
+        start, end = c.span.start, c.span.end
         rels = lexicon.relations()
+        # cheap character checks first: most mentions have none of these around them
+        lower_before = start >= 2 and text[start - 1] == " " and text[start - 2].islower()
+        comma_after = text[end : end + 1] == ","
+        if not (lower_before or comma_after):
+            return
+        before = text[max(0, start - 40) : start]
+        m = _ROLE_BEFORE.search(before) if lower_before else None
         if m:
             words = m.group(1).split()
             # "musician Luke Harrow", "reality star Jenna Cole"; not "a chef from Genoa"
@@ -153,16 +172,18 @@ class Resolver:
                 e.roles.add(words[-1])
                 if len(words) == 2 and " ".join(words) in rels:
                     e.roles.add(" ".join(words))
-        m = _AGE_BEFORE.search(before)
-        if m:
-            e.age = int(m.group(1))
-        after = text[c.span.end : c.span.end + 80]
-        m = _AGE_AFTER.match(after)
-        if m:
-            e.age = int(m.group(1))
-        m = _APPOS_ROLE.match(after)
-        if m and m.group("role") in rels:
-            e.roles.add(m.group("role"))
+        if "year-old" in before:
+            m = _AGE_BEFORE.search(before)
+            if m:
+                e.age = int(m.group(1))
+        if comma_after:
+            after = text[end : end + 80]
+            m = _AGE_AFTER.match(after)
+            if m:
+                e.age = int(m.group(1))
+            m = _APPOS_ROLE.match(after)
+            if m and m.group("role") in rels:
+                e.roles.add(m.group("role"))
 
     # -- pronouns and nominals ------------------------------------------------------------
     def recent(self, pos: int, *, gender: Gender = "unknown", plural: bool = False,
@@ -289,6 +310,27 @@ class Resolver:
             else:
                 self.resolve_nominal(m, appositive.get(i), by_span)
 
+    def starting_at(self) -> dict[int, int]:
+        """Mention start → entity of the longest mention starting there."""
+        if self._starts is None:
+            best: dict[int, tuple[int, int]] = {}
+            for (s, e), idx in self.of_mention.items():
+                if s not in best or e > best[s][0]:
+                    best[s] = (e, idx)
+            self._starts = {s: v[1] for s, v in best.items()}
+            self._sorted = sorted(self._starts)
+        return self._starts
+
+    def entities_in(self, start: int, end: int) -> list[int]:
+        """Entities of the mentions that start inside ``[start, end)``."""
+        starts = self.starting_at()
+        i = bisect_left(self._sorted, start)
+        out = []
+        while i < len(self._sorted) and self._sorted[i] < end:
+            out.append(starts[self._sorted[i]])
+            i += 1
+        return out
+
     def ensure(self, c: Candidate) -> _Ent | None:
         """The entity of a mention that only attribution found (anonymous, a bare NP)."""
         e = self.entity_of(c)
@@ -414,8 +456,8 @@ def _from_previous_paragraph(d: _Draft, resolver: Resolver, paras: Sequence[Span
     if p == 0 or not d.local.starts_paragraph:
         return
     para = paras[p - 1]
-    people = {idx for (s, _e), idx in resolver.of_mention.items()
-              if para.start <= s < para.end and resolver.ents[idx].type == "person"}
+    people = {idx for idx in resolver.entities_in(para.start, para.end)
+              if resolver.ents[idx].type == "person"}
     if len(people) == 1:
         d.speaker = resolver.ents[people.pop()]
         d.sieve, d.confidence = "previous", 0.5
@@ -467,9 +509,8 @@ def _entity_at(resolver: Resolver, pos: int) -> _Ent | None:
     while pos < len(text) and text[pos] == " ":
         pos += 1
     # the longest mention wins: "her husband", not its possessor "her"
-    best = max(((e, idx) for (s, e), idx in resolver.of_mention.items() if s == pos),
-               default=None)
-    return resolver.ents[best[1]] if best else None
+    found = resolver.starting_at().get(pos)
+    return resolver.ents[found] if found is not None else None
 
 
 def _ref(e: _Ent | None, c: Candidate | None) -> SpeakerRef | None:
@@ -504,10 +545,12 @@ def _nested_quotes(text: str, drafts: Sequence[_Draft], nested: Sequence[Nested]
     """Quotes inside quotes: "me"/"I" is the outer speaker, "you" the outer addressee,
     "my father" the outer speaker's father."""
     out: list[Quote] = []
+    starts = [d.local.quote.start for d in drafts]
     for nest in nested:
         inner = nest.inner
-        od = next((d for d in drafts
-                   if any(p.start <= inner.start < p.end for p in d.local.quote.parts)), None)
+        k = bisect_right(starts, inner.start) - 1
+        od = drafts[k] if k >= 0 and any(p.start <= inner.start < p.end
+                                         for p in drafts[k].local.quote.parts) else None
         if od is None:
             continue
         sp = _inside(resolver, nest.speaker, od, inner.start)
