@@ -44,6 +44,10 @@ class _Open:
     carried_outer: list[tuple[int, int]] = field(default_factory=list)
 
 
+def fam_of(mark: str) -> str:
+    return _FAMILY[_ALIAS.get(mark, mark)]
+
+
 def _is_space(ch: str) -> bool:
     return ch.isspace() or ch == ""
 
@@ -90,6 +94,7 @@ class _Pairer:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.strays = 0  # unpaired double marks in the current paragraph
         self.found: list[tuple[list[tuple[int, int]], list[tuple[int, int]], int]] = []
 
     def emit(self, op: _Open, close: int, depth: int, width: int) -> None:
@@ -130,6 +135,7 @@ class _Pairer:
         carry: _Open | None = None
         for k, para in enumerate(paras):
             stack: list[_Open] = []
+            self.strays = 0
             for m in _MARKS.finditer(text, para.start, para.end):
                 i, width = m.start(), m.end() - m.start()
                 ch = _ALIAS.get(m.group(), m.group())
@@ -148,9 +154,14 @@ class _Pairer:
                     fam = _FAMILY[ch]
                     for depth in range(len(stack) - 1, -1, -1):
                         if stack[depth].family == fam:
+                            self.strays += len(stack) - 1 - depth
                             self.emit(stack[depth], i, depth, width)
                             del stack[depth:]
                             break
+                    else:
+                        self.strays += 1
+                elif fam_of(m.group()) == "d":
+                    self.strays += 1
             carry = self._paragraph_end(stack, carry, para, paras[k + 1] if k + 1 < len(paras)
                                         else None)
         return self._build()
@@ -169,7 +180,9 @@ class _Pairer:
         outer.carried_outer.append((outer.pos, para.end))
         first = self.text[nxt.start : nxt.start + 2] if nxt is not None else ""
         first = _ALIAS.get(first, first[:1])
-        if nxt is not None and _FAMILY.get(first) == outer.family and first not in "”’»":
+        # a paragraph full of unpaired marks is noise: it carries nothing into the next one
+        if nxt is not None and _FAMILY.get(first) == outer.family and first not in "”’»" \
+                and self.strays + len(stack) <= 2:
             return outer
         self._close_carried(outer)
         return None
