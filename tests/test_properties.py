@@ -29,7 +29,7 @@ def test_offsets_index_the_text_and_quotes_are_their_spans(text: str) -> None:
         assert all(0 <= s.start < s.end <= len(body) for s in q.spans)
         assert list(q.spans) == sorted(q.spans)
         assert q.text == " ".join(body[s.start : s.end] for s in q.spans)
-        assert q.parent is None or q.parent in ids and q.parent != q.id
+        assert q.parent is None or (q.parent in ids and q.parent != q.id)
         assert 0.0 <= q.confidence <= 1.0
         for ref in (q.speaker, q.addressee):
             if ref is not None and ref.span is not None:
