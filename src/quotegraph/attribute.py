@@ -36,6 +36,13 @@ _FILLER = frozenset(
 _SMALL_WORDS = frozenset("of the a an and in on for to at with by from or nor de la le".split())
 _NAMING_CUES = frozenset("called named titled dubbed entitled nicknamed known as".split())
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.]*")
+_PARENTHESIS = regex.compile(r"\s*\([^()\n]{1,40}\)\s*")
+_POSTMODIFIER = regex.compile(
+    r"\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}[\p{L}’'\-.&]*(?:\s+\p{Lu}[\p{L}’'\-.&]*){0,5}"
+    r"\s*")
+_SOURCE_NP = regex.compile(
+    r"\s*(?:(?:the|a|an|this|that|its|their)\s+(?:[\p{Ll}\-]+\s+){0,2}(?P<head>[\p{Ll}\-]+)"
+    r"|(?P<head>it))(?![\w’'-])")
 _LEAD_NP = regex.compile(r"(?:the|a|an|his|her|their)\s+[\p{Ll}’'\-]+(?:\s+[\p{Ll}’'\-]+){0,4},\s*")
 _APPOSITION_GAP = regex.compile(r"\s+|[’'\s\p{Ll}\-]{0,40},\s*(?:[\p{Ll}\-]+\s+){0,2}")
 _TO_AT = {k: regex.compile(rf"\b{k}\s+", regex.IGNORECASE) for k in ("to", "at")}
@@ -121,12 +128,15 @@ class Attributor:
         return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text, start, end)]
 
     def only_filler(self, start: int, end: int) -> bool:
-        """True when ``text[start:end]`` holds only filler words and light punctuation."""
-        seg = self.text[start:end]
+        """True when ``text[start:end]`` holds only filler words and light punctuation; a
+        parenthesis ("Rep. John Mica (R-Fla.) said") or a postmodifier naming where the
+        speaker is from ("Mr. Morgan of the Sierra Club said") counts as filler too."""
+        seg = _PARENTHESIS.sub(" ", self.text[start:end])
+        if _POSTMODIFIER.fullmatch(seg):
+            return True
         if any(ch in seg for ch in ".!?;:\"“”"):
             return False
-        return all(_is_filler(w) for _, _, w in
-                   self.words(start, end))
+        return all(_is_filler(w) for w in _WORD.findall(seg))
 
     # -- addressees ----------------------------------------------------------------------
     def addressee_after(self, cue: Cue, end: int, skip_to: int = 0) -> Candidate | None:
@@ -297,7 +307,8 @@ class Attributor:
             return None
         cue = cues[0]
         if cue.span.start == ws or self.only_filler(ws, cue.span.start):
-            speaker = self.first_mention_after(cue.span.end, end)
+            speaker = self.first_mention_after(cue.span.end, end) or self.source_np(
+                cue.span.end, end)
             if speaker is None:
                 return None
             found_end = speaker.span.end
@@ -305,7 +316,10 @@ class Attributor:
             cands = sorted(self.mentions_in(ws, cue.span.start)
                            + anonymous_at(text, ws, cue.span.start), key=lambda c: c.span.start)
             if not cands:
-                return None
+                np = self.source_np(ws, cue.span.start)
+                if np is None or not self.only_filler(np.span.end, cue.span.start):
+                    return None
+                cands = [np]
             subject = cands[0]
             if subject.span.start != ws and not self._only_determiner(ws, subject.span.start):
                 lead = text[ws : subject.span.start]
@@ -315,6 +329,7 @@ class Attributor:
                         and text[subject.span.end : subject.span.end + 1] == ","):
                     return None
             subject = self._appositive_head(subject, cands)
+            subject = self._premodified(subject, cands, cue)
             between = text[subject.span.end : cue.span.start]
             if not (self.only_filler(subject.span.end, cue.span.start) or
                     self._cue_chain(subject.span.end, cue.span.start) or
@@ -328,6 +343,22 @@ class Attributor:
             found_end = max(found_end, addressee.span.end)
         return _Found(speaker, addressee, cue, True, Span(ws, max(found_end, cue.span.end)))
 
+    def _premodified(self, subject: Candidate, cands: Sequence[Candidate],
+                     cue: Cue) -> Candidate:
+        """"Trump lawyer Marc Kasowitz said", "IMF chief economist Maury Obstfeld said": the
+        last name before the cue, when only words without punctuation lead up to it."""
+        if self.only_filler(subject.span.end, cue.span.start):
+            return subject
+        names = [c for c in cands if c.kind == "name" and c.span.end <= cue.span.start]
+        if not names:
+            return subject
+        last = names[-1]
+        lead = self.text[subject.span.start : last.span.start]
+        if last is not subject and self.only_filler(last.span.end, cue.span.start) and \
+                not any(ch in lead for ch in ",.;:!?\"“”") and len(lead.split()) <= 6:
+            return last
+        return subject
+
     def dash_signature(self, pos: int, ceiling: int) -> _Found | None:
         """“…” ― Carlos Ruiz: a dash and a name closing the paragraph sign the quote."""
         m = _DASH_SIGNATURE.match(self.text, pos, ceiling)
@@ -340,6 +371,17 @@ class Attributor:
                     return _Found(c, None, None, True, Span(m.start(), c.span.end))
             break
         return None
+
+    def source_np(self, start: int, end: int) -> Candidate | None:
+        """A source that is no person: "the ruling", "the book", "it", "this report"."""
+        m = _SOURCE_NP.match(self.text, start, min(end, start + 60))
+        if m is None:
+            return None
+        head = m.group("head").lower()
+        if head in self.cue_table or head in nonname_words():
+            return None
+        return Candidate(Span(m.start(), m.end()), m.group(), "nominal", head=head,
+                         etype="unknown")
 
     def _only_determiner(self, start: int, end: int) -> bool:
         """Nothing, an article, or a few lowercase role words ("parks director") before a

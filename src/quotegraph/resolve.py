@@ -374,14 +374,14 @@ def finish(text: str, paras: Sequence[Span], locals_: Sequence[Local], resolver:
         if loc.speaker is not None and loc.speaker.kind == "pronoun":
             conf -= 0.05
         if sp is None:
-            conf = 0.1
-        drafts.append(_Draft(loc, sp, loc.speaker if sp else None, ad, loc.addressee, conf,
-                             loc.sieve))
+            # a source the resolver cannot place ("they", "the book"): keep its words
+            conf = 0.4 if loc.speaker is not None else 0.1
+        drafts.append(_Draft(loc, sp, loc.speaker, ad, loc.addressee, conf, loc.sieve))
     for k, d in enumerate(drafts):
-        if d.speaker is None:
+        if d.speaker is None and d.speaker_mention is None:
             _continue_speaker(drafts, k)
-        if d.speaker is None and (k == 0 or drafts[k - 1].local.paragraph
-                                  < d.local.paragraph - 1):
+        if d.speaker is None and d.speaker_mention is None and (
+                k == 0 or drafts[k - 1].local.paragraph < d.local.paragraph - 1):
             _from_previous_paragraph(d, resolver, paras)
         _addressee_from_context(text, drafts, k, resolver)
     quotes: list[Quote] = []
