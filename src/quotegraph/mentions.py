@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -94,13 +94,41 @@ def _sentence_initial(text: str, pos: int, floor: int) -> bool:
 
 
 def _name_candidate(text: str, m: regex.Match[str], floor: int) -> Candidate | None:
-    if " " not in m.group() and m.group().lower() in nonname_words():
+    group = m.group()
+    if " " not in group and group.lower() in nonname_words():
         return None  # "The", "But", "He": the commonest capitalised words, quickly
-    words = m.group().split()
+    shape = _name_shape(group, _sentence_initial(text, m.start(), floor))
+    if shape is None:
+        return None
+    s, e = m.start() + shape.start, m.start() + shape.end
+    return Candidate(span=Span(s, e), text=text[s:e], kind="name", gender=shape.gender,
+                     head=shape.head, etype=shape.etype, title=shape.title,
+                     possessive=shape.possessive, weak=shape.weak)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What a capitalised run says about itself, offsets relative to the run."""
+
+    start: int
+    end: int
+    head: str
+    title: str
+    gender: Gender
+    etype: EntityType
+    possessive: bool
+    weak: bool
+
+
+@lru_cache(maxsize=1 << 15)
+def _name_shape(group: str, initial: bool) -> _Shape | None:
+    """Titles, role words and possessives peeled off a capitalised run. It depends only on
+    the run and on whether it opens a sentence, so it is cached: names recur."""
+    words = group.split()
     starts: list[int] = []
-    pos = m.start()
+    pos = 0
     for w in words:
-        pos = text.index(w, pos)
+        pos = group.index(w, pos)
         starts.append(pos)
         pos += len(w)
     possessive = False
@@ -142,7 +170,7 @@ def _name_candidate(text: str, m: regex.Match[str], floor: int) -> Candidate | N
         name_words = name_words[k:]
         i += k
     if len(name_words) >= 3 and name_words[0].endswith("s") and \
-            not lexicon.is_first_name(name_words[0]) and _sentence_initial(text, starts[i], floor):
+            not lexicon.is_first_name(name_words[0]) and i == 0 and initial:
         title_words.append(name_words.pop(0))  # "Potters Zephrine Aldous": a plural noun
         i += 1
     # trailing titles or function words are not part of a name ("Baldwin Said")
@@ -153,7 +181,6 @@ def _name_candidate(text: str, m: regex.Match[str], floor: int) -> Candidate | N
     if len(name_words) == 1 and _strip_word(name_words[0]) in titles and not title_words:
         return None
     start = starts[i - len(title_words)] if title_words else starts[i]
-    first_start = starts[i]
     end = starts[i + len(name_words) - 1] + len(name_words[-1])
     head = " ".join(name_words)
     gender: Gender = "unknown"
@@ -169,19 +196,14 @@ def _name_candidate(text: str, m: regex.Match[str], floor: int) -> Candidate | N
     etype: EntityType = "unknown"
     last = _strip_word(name_words[-1])
     if len(name_words) > 1 and last in _place_words() and not title_words:
-        return Candidate(span=Span(start, end), text=text[start:end], kind="name", head=head,
-                         etype="unknown", possessive=possessive, weak=True)
+        return _Shape(start, end, head, "", "unknown", "unknown", possessive, True)
     if last in suffixes or any(w.lower() == "of" for w in name_words):
         etype = "organization"
     elif title_words or (lexicon.is_first_name(name_words[0]) and len(name_words) > 1):
         etype = "person"
-    weak = (len(name_words) == 1 and not title_words
-            and _sentence_initial(text, first_start, floor))
-    return Candidate(
-        span=Span(start, end), text=text[start:end], kind="name",
-        gender=gender if etype != "organization" else "unknown",
-        head=head, etype=etype, title=" ".join(title_words), possessive=possessive, weak=weak,
-    )
+    weak = len(name_words) == 1 and not title_words and i == 0 and initial
+    return _Shape(start, end, head, " ".join(title_words),
+                  gender if etype != "organization" else "unknown", etype, possessive, weak)
 
 
 # A determiner or a possessive owner, then up to four lowercase words: the noun is looked up

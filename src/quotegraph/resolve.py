@@ -86,6 +86,7 @@ class Resolver:
         self.by_token: dict[str, set[int]] = {}
         self._starts: dict[int, int] | None = None  # built on first use, after resolution
         self._sorted: list[int] = []
+        self._ends: dict[int, int] = {}
 
     # -- entity bookkeeping ---------------------------------------------------------------
     def new(self, etype: EntityType, gender: Gender, *, tokens: tuple[str, ...] = (),
@@ -318,8 +319,17 @@ class Resolver:
                 if s not in best or e > best[s][0]:
                     best[s] = (e, idx)
             self._starts = {s: v[1] for s, v in best.items()}
+            self._ends = {s: v[0] for s, v in best.items()}
             self._sorted = sorted(self._starts)
         return self._starts
+
+    def mention_at(self, pos: int) -> Candidate | None:
+        """The longest resolved mention starting at ``pos``, as a bare candidate."""
+        idx = self.starting_at().get(pos)
+        if idx is None:
+            return None
+        span = Span(pos, self._ends[pos])
+        return Candidate(span, self.text[span.start : span.end], "name")
 
     def entities_in(self, start: int, end: int) -> list[int]:
         """Entities of the mentions that start inside ``[start, end)``."""
@@ -484,7 +494,8 @@ def _addressee_from_context(text: str, drafts: list[_Draft], k: int,
             start += tail.index(words[0]) + len(words[0])
         target = _entity_at(resolver, start)
         if target is not None and target is not d.speaker:
-            d.addressee, d.addressee_mention = target, None
+            d.addressee = target
+            d.addressee_mention = resolver.mention_at(_skip_spaces(text, start))
             return
     prev = drafts[k - 1] if k > 0 else None
     if prev is None or prev.speaker is None or prev.speaker is d.speaker:
@@ -503,11 +514,15 @@ def _para_start(text: str, pos: int) -> int:
     return i + 1
 
 
-def _entity_at(resolver: Resolver, pos: int) -> _Ent | None:
-    """The entity of the mention that starts at ``pos`` (after spaces)."""
-    text = resolver.text
+def _skip_spaces(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] == " ":
         pos += 1
+    return pos
+
+
+def _entity_at(resolver: Resolver, pos: int) -> _Ent | None:
+    """The entity of the mention that starts at ``pos`` (after spaces)."""
+    pos = _skip_spaces(resolver.text, pos)
     # the longest mention wins: "her husband", not its possessor "her"
     found = resolver.starting_at().get(pos)
     return resolver.ents[found] if found is not None else None
