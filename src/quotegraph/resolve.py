@@ -43,10 +43,9 @@ _APPOS_ROLE = regex.compile(
     r"^,\s+(?:a|an|the|his|her|their|[\p{Lu}][\p{L}’'\-]*(?:’s|'s))\s+(?:[\p{L}\-’']+\s+){0,3}?"
     r"(?P<role>[\p{Ll}\-]+)(?=[\s,.])"
 )
-_REPLY = frozenset(
-    """reply respond answer fire back shoot back retort counter snap back hit back fire
-    return shout back""".split("\n")[0].split()
-) | {"fire back", "shoot back", "snap back", "hit back", "shout back", "write back"}
+# Reply cues: with no addressee of their own, they answer the previous speaker.
+_REPLY = frozenset({"reply", "respond", "answer", "retort", "counter", "fire back", "shoot back",
+                    "snap back", "hit back", "shout back", "write back"})
 
 
 _GENERIC_ORG = frozenset(
@@ -506,7 +505,8 @@ def _addressee_from_context(text: str, drafts: list[_Draft], k: int,
     second = bool(_SECOND_PERSON.search(" ".join(text[p.start : p.end]
                                                  for p in loc.quote.parts)))
     if reply or (second and (prev.addressee is d.speaker or d.sieve == "alternation")):
-        d.addressee, d.addressee_mention = prev.speaker, None
+        # the words that named the previous speaker stand for the addressee
+        d.addressee, d.addressee_mention = prev.speaker, prev.speaker_mention
 
 
 def _para_start(text: str, pos: int) -> int:
