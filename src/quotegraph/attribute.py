@@ -77,7 +77,8 @@ class Local:
     addressee: Candidate | None
     cue: Cue | None
     sieve: str  # before | after | loose | colon | none
-    paragraph: int
+    paragraph: int  # where the quotation starts
+    last_paragraph: int  # where it ends (a multi-paragraph quotation ends later)
     starts_paragraph: bool
     # the attribution clause, for later sieves that look around it
     clause: Span | None = None
@@ -467,92 +468,98 @@ def attribute(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan],
     """Stage 5 for the top-level quotations: pick cue, speaker and addressee mentions."""
     att = Attributor(text, paras, mentions)
     top = [q for q in quotes if q.parent is None]
-    found: list[tuple[QuoteSpan, _Found | None, _Found | None]] = []
-    for i, q in enumerate(top):
-        p = att.para_of(q.start)
-        para = paras[p]
-        prev_end = top[i - 1].end if i > 0 and top[i - 1].end > para.start else para.start
-        last = paras[att.para_of(q.end - 1)]  # a multi-paragraph quote ends in a later one
-        next_start = top[i + 1].start if i + 1 < len(top) and top[i + 1].start < last.end \
-            else last.end
-        b = att.before(q, prev_end)
-        a = att.after(q, next_start)
-        found.append((q, b, a))
+    found = [_candidates(att, top, i) for i in range(len(top))]
     out: list[Local] = []
     i = 0
     while i < len(found):
         q, b, a = found[i]
-        p = att.para_of(q.start)
-        chosen: _Found | None
-        sieve = "none"
-        if b is not None and b.tight:
-            chosen, sieve = b, "before"
-        elif a is not None:
-            chosen, sieve = a, "after"
-        elif b is not None:
-            chosen, sieve = b, "loose"
-        else:
-            chosen = None
-        starts_para = q.start == paras[p].start
-        if chosen is None and starts_para:
-            chosen = att.colon_intro(att.para_of(q.start))
-            sieve = "colon" if chosen else "none"
-        if chosen is None:
-            chosen = att.colon_subject(q, paras[att.para_of(q.start)].start)
-            sieve = "colon" if chosen else "none"
-        # split quotations: the next quote shares this one's attribution clause
-        parts, outer = list(q.parts), list(q.outer)
-        p = att.para_of(q.end - 1)
-        while sieve == "after" and chosen is not None and i + 1 < len(found):
-            q2, b2, a2 = found[i + 1]
-            if att.para_of(q2.start) != p or a2 is not None or (
-                    b2 is not None and b2.tight and b2.clause.start >= chosen.clause.end):
-                break
-            # the clause's sentence must run up to the next quote: "“A,” said X, a lawyer
-            # who …. “B.”" is one quotation; a sentence of narrative between is not
-            gap = text[chosen.clause.end : q2.start]
-            sentence_end = first_sentence_end_after(text, chosen.clause.end, q2.start)
-            if text[sentence_end : q2.start].strip() or any(ch in gap for ch in "\"“”"):
-                break
-            parts += q2.parts
-            outer += q2.outer
-            i += 1
-        # adjacent quotes with nothing between them are one quotation
-        while i + 1 < len(found) and chosen is not None:
-            q2, b2, a2 = found[i + 1]
-            if text[outer[-1].end : q2.start].strip() or att.para_of(q2.start) != p:
-                break
-            parts += q2.parts
-            outer += q2.outer
-            i += 1
-        merged = QuoteSpan(tuple(parts), tuple(outer), 0, None)
-        if keep_quote(text, merged, chosen, sieve, starts_para):
+        first = att.para_of(q.start)
+        starts_para = q.start == paras[first].start
+        chosen, sieve = _choose(att, q, b, a, first, starts_para)
+        merged, i = _merge_following(att, found, i, chosen, sieve)
+        if keep_quote(text, merged, sieve, starts_para):
             out.append(Local(merged, chosen.speaker if chosen else None,
                              chosen.addressee if chosen else None,
-                             chosen.cue if chosen else None, sieve, p, starts_para,
+                             chosen.cue if chosen else None, sieve, first,
+                             att.para_of(merged.end - 1), starts_para,
                              chosen.clause if chosen else None))
         i += 1
     return out
 
 
-def keep_quote(text: str, q: QuoteSpan, found: _Found | None, sieve: str,
-               starts_para: bool) -> bool:
-    """Titles, names and scare quotes are not quotations."""
+def _candidates(att: Attributor, top: Sequence[QuoteSpan],
+                i: int) -> tuple[QuoteSpan, _Found | None, _Found | None]:
+    """The before- and after-attributions of quote ``i``, each bounded by its neighbours."""
+    q = top[i]
+    para = att.paras[att.para_of(q.start)]
+    last = att.paras[att.para_of(q.end - 1)]  # a multi-paragraph quote ends in a later one
+    prev_end = top[i - 1].end if i > 0 and top[i - 1].end > para.start else para.start
+    next_start = top[i + 1].start if i + 1 < len(top) and top[i + 1].start < last.end \
+        else last.end
+    return q, att.before(q, prev_end), att.after(q, next_start)
+
+
+def _choose(att: Attributor, q: QuoteSpan, b: _Found | None, a: _Found | None, para: int,
+            starts_para: bool) -> tuple[_Found | None, str]:
+    """The sieves in order of precision."""
+    if b is not None and b.tight:
+        return b, "before"
+    if a is not None:
+        return a, "after"
+    if b is not None:
+        return b, "loose"
+    chosen = att.colon_intro(para) if starts_para else None
+    if chosen is None:
+        chosen = att.colon_subject(q, att.paras[para].start)
+    return chosen, "colon" if chosen else "none"
+
+
+def _merge_following(att: Attributor,
+                     found: Sequence[tuple[QuoteSpan, _Found | None, _Found | None]], i: int,
+                     chosen: _Found | None, sieve: str) -> tuple[QuoteSpan, int]:
+    """Fold into quote ``i`` the quotes that continue it: a split quotation sharing its
+    attribution clause, and quotes that follow with nothing between. Returns the merged
+    quotation and the index of the last quote folded in."""
+    text = att.text
+    q = found[i][0]
+    parts, outer = list(q.parts), list(q.outer)
+    p = att.para_of(q.end - 1)
+    while sieve == "after" and chosen is not None and i + 1 < len(found):
+        q2, b2, a2 = found[i + 1]
+        if att.para_of(q2.start) != p or a2 is not None or (
+                b2 is not None and b2.tight and b2.clause.start >= chosen.clause.end):
+            break
+        # the clause's sentence must run up to the next quote: "“A,” said X, a lawyer
+        # who …. “B.”" is one quotation; a sentence of narrative between is not
+        gap = text[chosen.clause.end : q2.start]
+        sentence_end = first_sentence_end_after(text, chosen.clause.end, q2.start)
+        if text[sentence_end : q2.start].strip() or any(ch in gap for ch in "\"“”"):
+            break
+        parts += q2.parts
+        outer += q2.outer
+        i += 1
+    while chosen is not None and i + 1 < len(found):
+        q2 = found[i + 1][0]
+        if text[outer[-1].end : q2.start].strip() or att.para_of(q2.start) != p:
+            break
+        parts += q2.parts
+        outer += q2.outer
+        i += 1
+    return QuoteSpan(tuple(parts), tuple(outer), 0, None), i
+
+
+def keep_quote(text: str, q: QuoteSpan, sieve: str, starts_para: bool) -> bool:
+    """Titles, names and scare quotes are not quotations; nor, for now, a lowercase fragment
+    inside a sentence (mixed speech, handled by a later stage)."""
     words = content_words(text, q.parts)
-    if not words:
-        return False
-    if is_title_like(words):
+    if not words or is_title_like(words):
         return False
     if sieve in ("before", "after", "colon"):
         return True
-    first = text[q.parts[0].start]
-    before = text[max(0, q.start - 2) : q.start]
-    mid_sentence = bool(before.strip()) is False and q.start > 0 and \
-        text[q.start - 2 : q.start - 1].isalnum()
     if len(words) <= 2:
         return False
-    if first.islower() and (mid_sentence or not starts_para):
-        return False  # a fragment inside reported speech: a later stage handles it
+    if text[q.parts[0].start].islower() and not starts_para:
+        return False
     return len(words) >= 4 or starts_para
 
 

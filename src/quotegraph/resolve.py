@@ -390,7 +390,7 @@ def finish(text: str, paras: Sequence[Span], locals_: Sequence[Local], resolver:
         if d.speaker is None and d.speaker_mention is None:
             _continue_speaker(drafts, k)
         if d.speaker is None and d.speaker_mention is None and (
-                k == 0 or drafts[k - 1].local.paragraph < d.local.paragraph - 1):
+                k == 0 or drafts[k - 1].local.last_paragraph < d.local.paragraph - 1):
             _from_previous_paragraph(d, resolver, paras)
         _addressee_from_context(text, drafts, k, resolver)
     quotes: list[Quote] = []
@@ -425,16 +425,17 @@ def _continue_speaker(drafts: list[_Draft], k: int) -> None:
     prev = drafts[k - 1]
     if not d.local.starts_paragraph:
         # a later quote in the same paragraph as an attributed one, with no cue of its own
-        if prev.local.paragraph == d.local.paragraph and prev.speaker is not None:
+        if prev.local.last_paragraph == d.local.paragraph and prev.speaker is not None:
             d.speaker, d.speaker_mention = prev.speaker, prev.speaker_mention
             d.sieve, d.confidence = "paragraph", 0.7
         return
-    if prev.speaker is None or d.local.paragraph - prev.local.paragraph > 1:
+    if prev.speaker is None or d.local.paragraph - prev.local.last_paragraph > 1:
         return
     other = prev.addressee
     older = drafts[k - 2] if k >= 2 else None
     exchange = (other is not None and other.type == "person" and older is not None
-                and older.speaker is other and prev.local.paragraph - older.local.paragraph <= 1)
+                and older.speaker is other
+                and prev.local.paragraph - older.local.last_paragraph <= 1)
     if not exchange and older is not None and _dialogue(older, prev, d):
         # two quote paragraphs in a row by two people, then an untagged one: a turn
         exchange, other = True, older.speaker
@@ -456,7 +457,8 @@ def _dialogue(older: _Draft, prev: _Draft, d: _Draft) -> bool:
             and older.speaker is not prev.speaker
             and older.speaker.type == prev.speaker.type == "person"
             and older.local.starts_paragraph and prev.local.starts_paragraph
-            and older.local.paragraph + 1 == prev.local.paragraph == d.local.paragraph - 1)
+            and older.local.last_paragraph + 1 == prev.local.paragraph
+            and prev.local.last_paragraph + 1 == d.local.paragraph)
 
 
 def _from_previous_paragraph(d: _Draft, resolver: Resolver, paras: Sequence[Span]) -> None:
@@ -499,7 +501,7 @@ def _addressee_from_context(text: str, drafts: list[_Draft], k: int,
     prev = drafts[k - 1] if k > 0 else None
     if prev is None or prev.speaker is None or prev.speaker is d.speaker:
         return
-    if d.local.paragraph - prev.local.paragraph > 1:
+    if d.local.paragraph - prev.local.last_paragraph > 1:
         return
     reply = loc.cue is not None and loc.cue.lemma in _REPLY
     second = bool(_SECOND_PERSON.search(" ".join(text[p.start : p.end]
