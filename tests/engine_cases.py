@@ -1531,4 +1531,74 @@ CASES: list[Case] = [
             Q("He says that every single week,", "Nadia Rahimi", cue="add", nparts=1),
         ),
     ),
+# ---------------------------------------------------------------- (7) news conventions
+    Case(
+        # A signature on a line of its own after a lone quotation paragraph.
+        id="spk-signature-own-line",
+        text=_p(
+            "Readers wrote in about the new bus timetable.",
+            "“The 7:15 now leaves before the school bell and every child misses it.”",
+            "— Marguerite Olsen, Dunmore",
+        ),
+        quotes=(
+            Q("The 7:15 now leaves before the school bell and every child misses it.",
+              "Marguerite Olsen", nparts=1),
+        ),
+    ),
+    Case(
+        # A party-and-state parenthesis between the name and the cue.
+        id="spk-parenthesis-before-cue",
+        text=_p(
+            "The committee voted 9-4 to release the report.",
+            "“Nobody read the annex before signing it,” Rep. Idris Koenig (D-Ore.) said.",
+        ),
+        quotes=(
+            Q("Nobody read the annex before signing it,", "Idris Koenig", cue="say", nparts=1),
+        ),
+    ),
+    Case(
+        # A name and its parenthesis introduce the quote with a colon and no cue.
+        id="spk-colon-after-parenthesis",
+        text="Sen. Ottilie Brandvik (R-Mont.): “The fund was empty by March, not by June.”",
+        quotes=(Q("The fund was empty by March, not by June.", "Ottilie Brandvik", nparts=1),),
+    ),
+    Case(
+        # A chain of premodifiers in front of the speaker's name.
+        id="spk-premodifier-chain",
+        text=_p(
+            "The Harwick mill will close in the spring.",
+            "“We kept it running as long as the orders came in,” Harwick plant manager "
+            "Tomasz Wielgus said.",
+        ),
+        quotes=(
+            Q("We kept it running as long as the orders came in,", "Tomasz Wielgus", cue="say",
+              nparts=1),
+        ),
+    ),
+    Case(
+        # "of the …" after a name is where the speaker comes from, not who speaks.
+        id="spk-postmodifier-of",
+        text=_p(
+            "Anglers have reported fewer trout in the upper river since May.",
+            "“The water is two degrees warmer than it was ten years ago,” Ms. Rhiannon Tafe "
+            "of the Upper Wend Trust said.",
+        ),
+        quotes=(
+            Q("The water is two degrees warmer than it was ten years ago,", "Rhiannon Tafe",
+              cue="say", nparts=1),
+        ),
+    ),
+    Case(
+        # A document speaks: its words stand as the speaker.
+        id="spk-document-source",
+        text=_p(
+            "The inspection of the Linmoor care home was published on Friday.",
+            "“Staffing at night fell below the safe minimum on eleven occasions,” the report "
+            "said.",
+        ),
+        quotes=(
+            Q("Staffing at night fell below the safe minimum on eleven occasions,", "the report",
+              cue="say", nparts=1),
+        ),
+    ),
 ]

@@ -36,12 +36,13 @@ _FILLER = frozenset(
 _SMALL_WORDS = frozenset("of the a an and in on for to at with by from or nor de la le".split())
 _NAMING_CUES = frozenset("called named titled dubbed entitled nicknamed known as".split())
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.]*")
+_DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
 _PARENTHESIS = regex.compile(r"\s*\([^()\n]{1,40}\)\s*")
 _POSTMODIFIER = regex.compile(
     r"\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}[\p{L}’'\-.&]*(?:\s+\p{Lu}[\p{L}’'\-.&]*){0,5}"
     r"\s*")
 _SOURCE_NP = regex.compile(
-    r"\s*(?:(?:the|a|an|this|that|its|their)\s+(?:[\p{Ll}\-]+\s+){0,2}(?P<head>[\p{Ll}\-]+)"
+    r"\s*(?:(?:the|a|an|this|that|its|their)\s+(?:[\p{L}\-]+\s+){0,3}(?P<head>[\p{Ll}\-]+)"
     r"|(?P<head>it))(?![\w’'-])")
 _LEAD_NP = regex.compile(r"(?:the|a|an|his|her|their)\s+[\p{Ll}’'\-]+(?:\s+[\p{Ll}’'\-]+){0,4},\s*")
 _APPOSITION_GAP = regex.compile(r"\s+|[’'\s\p{Ll}\-]{0,40},\s*(?:[\p{Ll}\-]+\s+){0,2}")
@@ -123,7 +124,13 @@ class Attributor:
             return []
         names = [m.span for m in self.mentions_in(start, end) if m.kind == "name"]
         return [to_cue(m) for m in found
-                if not any(n.start <= m.start < n.end for n in names)]
+                if not any(n.start <= m.start < n.end for n in names)
+                and not self._after_determiner(m.start)]
+
+    def _after_determiner(self, pos: int) -> bool:
+        """"the report said": after a determiner a cue word is a noun."""
+        before = self.text[max(0, pos - 8) : pos].split()
+        return bool(before) and before[-1].lower() in _DETERMINERS
 
     def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text, start, end)]
@@ -314,35 +321,48 @@ class Attributor:
                 return None
             found_end = speaker.span.end
         else:
-            cands = sorted(self.mentions_in(ws, cue.span.start)
-                           + anonymous_at(text, ws, cue.span.start), key=lambda c: c.span.start)
-            if not cands:
-                np = self.source_np(ws, cue.span.start)
-                if np is None or not self.only_filler(np.span.end, cue.span.start):
-                    return None
-                cands = [np]
-            subject = cands[0]
-            if subject.span.start != ws and not self._only_determiner(ws, subject.span.start):
-                lead = text[ws : subject.span.start]
-                # a lowercase description before an appositive name: "the residents’
-                # association chair, Helena Marsh, wrote"
-                if not (_LEAD_NP.fullmatch(lead) and subject.kind == "name"
-                        and text[subject.span.end : subject.span.end + 1] == ","):
-                    return None
-            subject = self._appositive_head(subject, cands)
-            subject = self._premodified(subject, cands, cue)
-            between = text[subject.span.end : cue.span.start]
-            if not (self.only_filler(subject.span.end, cue.span.start) or
-                    self._cue_chain(subject.span.end, cue.span.start) or
-                    (between.lstrip().startswith(",") and between.rstrip().endswith(",")
-                    and not any(ch in between for ch in ".!?;\"“”"))):
+            speaker = self._subject_after(ws, cue) or self._source_subject(ws, cue)
+            if speaker is None:
                 return None
-            speaker = self._appositive_head(subject, cands)
             found_end = cue.span.end
         addressee = self.addressee_after(cue, end, skip_to=found_end)
         if addressee is not None:
             found_end = max(found_end, addressee.span.end)
         return _Found(speaker, addressee, cue, True, Span(ws, max(found_end, cue.span.end)))
+
+    def _subject_after(self, ws: int, cue: Cue) -> Candidate | None:
+        """The subject of ``“…,” SUBJECT CUE``: a mention opening the clause, through
+        appositives ("Ben Adler, a former engineer …, said") and premodifiers ("Trump lawyer
+        Marc Kasowitz said")."""
+        text = self.text
+        cands = sorted(self.mentions_in(ws, cue.span.start)
+                       + anonymous_at(text, ws, cue.span.start), key=lambda c: c.span.start)
+        if not cands:
+            return None
+        subject = cands[0]
+        if subject.span.start != ws and not self._only_determiner(ws, subject.span.start):
+            lead = text[ws : subject.span.start]
+            # a lowercase description before an appositive name: "the residents’
+            # association chair, Helena Marsh, wrote"
+            if not (_LEAD_NP.fullmatch(lead) and subject.kind == "name"
+                    and text[subject.span.end : subject.span.end + 1] == ","):
+                return None
+        subject = self._premodified(self._appositive_head(subject, cands), cands, cue)
+        between = text[subject.span.end : cue.span.start]
+        if not (self.only_filler(subject.span.end, cue.span.start)
+                or self._cue_chain(subject.span.end, cue.span.start)
+                or (between.lstrip().startswith(",") and between.rstrip().endswith(",")
+                    and not any(ch in between for ch in ".!?;\"“”"))):
+            return None
+        return self._appositive_head(subject, cands)
+
+    def _source_subject(self, ws: int, cue: Cue) -> Candidate | None:
+        """"the book said", "the presumptive Republican nominee told": a source phrase that
+        is no mention, right before the cue."""
+        np = self.source_np(ws, cue.span.start)
+        if np is None or not self.only_filler(np.span.end, cue.span.start):
+            return None
+        return np
 
     def _premodified(self, subject: Candidate, cands: Sequence[Candidate],
                      cue: Cue) -> Candidate:
@@ -379,7 +399,7 @@ class Attributor:
         if m is None:
             return None
         head = m.group("head").lower()
-        if head in self.cue_table or head in nonname_words():
+        if head in nonname_words() and head != "it":
             return None
         return Candidate(Span(m.start(), m.end()), m.group(), "nominal", head=head,
                          etype="unknown")
@@ -511,7 +531,14 @@ def _choose(att: Attributor, q: QuoteSpan, b: _Found | None, a: _Found | None, p
     chosen = att.colon_intro(para) if starts_para else None
     if chosen is None:
         chosen = att.colon_subject(q, att.paras[para].start)
-    return chosen, "colon" if chosen else "none"
+    if chosen is not None:
+        return chosen, "colon"
+    # a signature on a line of its own: “…” / - Bernie Sanders.
+    last = att.para_of(q.end - 1)
+    if q.end == att.paras[last].end and last + 1 < len(att.paras):
+        after = att.paras[last + 1]
+        chosen = att.dash_signature(after.start, after.end)
+    return chosen, "after" if chosen else "none"
 
 
 def _merge_following(att: Attributor,

@@ -15,7 +15,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # A word: letters/digits with inner apostrophes, hyphens and periods (U.S., O'Brien, 38-year-old),
 # or a single non-space character (punctuation).
 TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*\.?|[^\w\s]")
-_SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s|$)")
+_SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*")
 
 # Abbreviations whose period does not end a sentence (lowercase, without the period).
 _ABBREV = frozenset(
@@ -68,6 +68,11 @@ def sentence_ends(text: str, start: int, end: int) -> list[int]:
     """
     out: list[int] = []
     for m in _SENT_END.finditer(text, start, end):
+        # the next character of the text, not of the window, decides: "(R-S.C.):" goes on
+        if m.end() < len(text) and not text[m.end()].isspace():
+            continue
+        if m.group() == ".)" and "(" in text[max(start, m.start() - 15) : m.start()]:
+            continue  # "(D-Ore.) said": a short parenthesis, not a sentence
         if text[m.start()] == ".":
             ws = m.start()
             while ws > start and not text[ws - 1].isspace():
