@@ -23,8 +23,8 @@ from dataclasses import dataclass
 import regex
 
 from . import lexicon
-from .mentions import Candidate, anonymous_at, find_mentions, nonname_words
-from .records import Cue, QuoteSpan, Span
+from .mentions import anonymous_at, find_mentions, nonname_words
+from .records import Cue, Mention, QuoteSpan, Span
 from .text import first_sentence_end_after, sentence_start_before
 
 # Words that may stand between a subject and its cue ("she later told", "he had said").
@@ -74,8 +74,8 @@ class Local:
     """What stage 5 decided for one quotation, before entities are known."""
 
     quote: QuoteSpan
-    speaker: Candidate | None
-    addressee: Candidate | None
+    speaker: Mention | None
+    addressee: Mention | None
     cue: Cue | None
     sieve: str  # before | after | loose | colon | none
     paragraph: int  # where the quotation starts
@@ -87,8 +87,8 @@ class Local:
 
 @dataclass(frozen=True, slots=True)
 class _Found:
-    speaker: Candidate | None
-    addressee: Candidate | None
+    speaker: Mention | None
+    addressee: Mention | None
     cue: Cue | None
     tight: bool
     clause: Span
@@ -97,7 +97,7 @@ class _Found:
 class Attributor:
     """Attribution for one article; holds the text, the mentions and the paragraphs."""
 
-    def __init__(self, text: str, paras: Sequence[Span], mentions: Sequence[Candidate]) -> None:
+    def __init__(self, text: str, paras: Sequence[Span], mentions: Sequence[Mention]) -> None:
         self.text = text
         self.paras = paras
         self.para_starts = [p.start for p in paras]
@@ -109,7 +109,7 @@ class Attributor:
     def para_of(self, pos: int) -> int:
         return max(0, bisect_left(self.para_starts, pos + 1) - 1)
 
-    def mentions_in(self, start: int, end: int) -> list[Candidate]:
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
         i = bisect_left(self.mention_starts, start)
         out = []
         while i < len(self.mentions) and self.mentions[i].span.start < end:
@@ -147,7 +147,7 @@ class Attributor:
         return all(_is_filler(w) for w in _WORD.findall(seg))
 
     # -- addressees ----------------------------------------------------------------------
-    def addressee_after(self, cue: Cue, end: int, skip_to: int = 0) -> Candidate | None:
+    def addressee_after(self, cue: Cue, end: int, skip_to: int = 0) -> Mention | None:
         """The addressee a cue takes, looked for in ``text[cue.end:end]`` (after the speaker
         for "asked Beatrice Lomax, …": a cue-first speaker is not its own addressee)."""
         entry = self.cue_table.get(" ".join(cue.text.lower().split()))
@@ -165,7 +165,7 @@ class Attributor:
         seg = self.text[start:end]
         return not any(ch in seg for ch in ".!?;\"“”") and len(self.words(start, end)) <= 5
 
-    def noun_phrase(self, start: int, end: int) -> Candidate | None:
+    def noun_phrase(self, start: int, end: int) -> Mention | None:
         """A mention, or else a short noun phrase, starting right after ``start``."""
         while start < end and self.text[start] in " \t":
             start += 1
@@ -174,7 +174,7 @@ class Attributor:
                                      self._only_determiner(start, m.span.start))):
                 if m.kind == "name" and m.etype != "person" and \
                         self.text[start : m.span.start].lower() == "the ":
-                    return Candidate(Span(start, m.span.end), self.text[start : m.span.end],
+                    return Mention(Span(start, m.span.end), self.text[start : m.span.end],
                                      "nominal", head=m.head, etype="organization")
                 return m
             break
@@ -204,13 +204,13 @@ class Attributor:
         head = taken[-1][2].lower().rstrip(".")
         plural = head.endswith("s") and not head.endswith("ss")
         first_upper = any(w[2][:1].isupper() for w in taken)
-        return Candidate(Span(s, e), self.text[s:e], "nominal",
+        return Mention(Span(s, e), self.text[s:e], "nominal",
                          number="plural" if plural else "singular", head=head,
                          etype="organization" if first_upper else (
                              "group" if plural else "unknown"))
 
     # -- sieves --------------------------------------------------------------------------
-    def subject_before(self, cue: Cue, floor: int) -> Candidate | None:
+    def subject_before(self, cue: Cue, floor: int) -> Mention | None:
         """The mention that is the subject of ``cue``: right before it (across filler and
         other cues: "she jumped in and said"), else the first subject-like mention."""
         anon = [a for a in anonymous_at(self.text, floor, cue.span.start)]
@@ -251,7 +251,7 @@ class Attributor:
             seg = seg[:s] + " " + seg[e:]
         return all(_is_filler(w) for w in seg.split())
 
-    def _appositive_head(self, c: Candidate, cands: Sequence[Candidate]) -> Candidate:
+    def _appositive_head(self, c: Mention, cands: Sequence[Mention]) -> Mention:
         """"Hale's attorney, Sandra Obi, said" → Sandra Obi."""
         if c.kind in ("nominal", "organization", "group") or c.possessive:
             for d in cands:
@@ -330,7 +330,7 @@ class Attributor:
             found_end = max(found_end, addressee.span.end)
         return _Found(speaker, addressee, cue, True, Span(ws, max(found_end, cue.span.end)))
 
-    def _subject_after(self, ws: int, cue: Cue) -> Candidate | None:
+    def _subject_after(self, ws: int, cue: Cue) -> Mention | None:
         """The subject of ``“…,” SUBJECT CUE``: a mention opening the clause, through
         appositives ("Ben Adler, a former engineer …, said") and premodifiers ("Trump lawyer
         Marc Kasowitz said")."""
@@ -356,7 +356,7 @@ class Attributor:
             return None
         return self._appositive_head(subject, cands)
 
-    def _source_subject(self, ws: int, cue: Cue) -> Candidate | None:
+    def _source_subject(self, ws: int, cue: Cue) -> Mention | None:
         """"the book said", "the presumptive Republican nominee told": a source phrase that
         is no mention, right before the cue."""
         np = self.source_np(ws, cue.span.start)
@@ -364,8 +364,8 @@ class Attributor:
             return None
         return np
 
-    def _premodified(self, subject: Candidate, cands: Sequence[Candidate],
-                     cue: Cue) -> Candidate:
+    def _premodified(self, subject: Mention, cands: Sequence[Mention],
+                     cue: Cue) -> Mention:
         """"Trump lawyer Marc Kasowitz said", "IMF chief economist Maury Obstfeld said": the
         last name before the cue, when only words without punctuation lead up to it."""
         if self.only_filler(subject.span.end, cue.span.start):
@@ -393,7 +393,7 @@ class Attributor:
             break
         return None
 
-    def source_np(self, start: int, end: int) -> Candidate | None:
+    def source_np(self, start: int, end: int) -> Mention | None:
         """A source that is no person: "the ruling", "the book", "it", "this report"."""
         m = _SOURCE_NP.match(self.text, start, min(end, start + 60))
         if m is None:
@@ -401,7 +401,7 @@ class Attributor:
         head = m.group("head").lower()
         if head in nonname_words() and head != "it":
             return None
-        return Candidate(Span(m.start(), m.end()), m.group(), "nominal", head=head,
+        return Mention(Span(m.start(), m.end()), m.group(), "nominal", head=head,
                          etype="unknown")
 
     def _only_determiner(self, start: int, end: int) -> bool:
@@ -415,7 +415,7 @@ class Attributor:
         return len(words) <= 3 and all(
             (w.isalpha() or "-" in w) and w.islower() and w not in stop for w in words)
 
-    def first_mention_after(self, start: int, end: int) -> Candidate | None:
+    def first_mention_after(self, start: int, end: int) -> Mention | None:
         window_end = min(end, start + 80)
         cands = sorted(self.mentions_in(start, window_end) + anonymous_at(self.text, start,
                                                                           window_end),
@@ -484,7 +484,7 @@ def is_title_like(words: Sequence[str]) -> bool:
 
 
 def attribute(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan],
-              mentions: Sequence[Candidate]) -> list[Local]:
+              mentions: Sequence[Mention]) -> list[Local]:
     """Stage 5 for the top-level quotations: pick cue, speaker and addressee mentions."""
     att = Attributor(text, paras, mentions)
     top = [q for q in quotes if q.parent is None]
@@ -596,20 +596,20 @@ class Nested:
 
     inner: QuoteSpan
     cue: Cue
-    speaker: Candidate | None
-    addressee: Candidate | None
+    speaker: Mention | None
+    addressee: Mention | None
 
 
 _PERSON_WORD = regex.compile(r"(?<![\w’'-])(?:I|me|my|we|us|our|you|your)(?![\w’'-])")
 
 
-def _person_words(text: str, start: int, end: int) -> list[Candidate]:
+def _person_words(text: str, start: int, end: int) -> list[Mention]:
     """First and second person words: inside a quotation they point at its speaker and
     addressee."""
     out = []
     for m in _PERSON_WORD.finditer(text, start, end):
         w = m.group().lower()
-        out.append(Candidate(Span(m.start(), m.end()), m.group(), "pronoun", head=w,
+        out.append(Mention(Span(m.start(), m.end()), m.group(), "pronoun", head=w,
                              etype="person", possessive=w in ("my", "our", "your")))
     return out
 
@@ -651,8 +651,8 @@ def nested_locals(text: str, quotes: Sequence[QuoteSpan]) -> list[Nested]:
     return out
 
 
-def _nested_subject(att: Attributor, cands: Sequence[Candidate], cue: Cue,
-                    floor: int) -> Candidate | None:
+def _nested_subject(att: Attributor, cands: Sequence[Mention], cue: Cue,
+                    floor: int) -> Mention | None:
     """The subject of a cue inside a quotation: right before it, else the first mention that
     is not "I" (in "When I left, my father told me" the father speaks)."""
     for c in reversed(cands):

@@ -19,7 +19,7 @@ from importlib import resources
 import regex
 
 from . import lexicon
-from .records import EntityType, Gender, MentionKind, Number, Span
+from .records import EntityType, Gender, Mention, Number, Span
 
 # A capitalised word; only initials ("J.", "U.S.") and known abbreviations ("Dr.", "Sen.") may
 # end in a period inside a name, so "Cobb Street. Aldous" stays two mentions.
@@ -40,24 +40,6 @@ _PRONOUN_RE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[T
                          r"|[Tt]heir)(?![\w’'-])")
 _AGE_RE = regex.compile(r"(?<![\w-])the\s+(\d{1,3})-year-old(?![\w-])", regex.IGNORECASE)
 _POSSESSIVE_TAIL = ("’s", "'s", "’", "'")
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A mention with what the resolver needs to know about it."""
-
-    span: Span
-    text: str
-    kind: MentionKind
-    gender: Gender = "unknown"
-    number: Number = "singular"
-    head: str = ""  # the name without title, the noun of a nominal, the pronoun lowercased
-    etype: EntityType = "unknown"
-    title: str = ""
-    possessive: bool = False  # "Hale's", "his": this mention owns something
-    possessor: Span | None = None  # for "her husband": the span of "her"
-    weak: bool = False  # a lone capitalised word opening a sentence: maybe not a name
-    age: int | None = None
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -93,7 +75,7 @@ def _sentence_initial(text: str, pos: int, floor: int) -> bool:
     return i < floor or text[i] in ".!?:\n…"
 
 
-def _name_candidate(text: str, m: regex.Match[str], floor: int) -> Candidate | None:
+def _name_candidate(text: str, m: regex.Match[str], floor: int) -> Mention | None:
     group = m.group()
     if " " not in group and group.lower() in nonname_words():
         return None  # "The", "But", "He": the commonest capitalised words, quickly
@@ -101,7 +83,7 @@ def _name_candidate(text: str, m: regex.Match[str], floor: int) -> Candidate | N
     if shape is None:
         return None
     s, e = m.start() + shape.start, m.start() + shape.end
-    return Candidate(span=Span(s, e), text=text[s:e], kind="name", gender=shape.gender,
+    return Mention(span=Span(s, e), text=text[s:e], kind="name", gender=shape.gender,
                      head=shape.head, etype=shape.etype, title=shape.title,
                      possessive=shape.possessive, weak=shape.weak)
 
@@ -221,7 +203,7 @@ def _nominal_nouns() -> frozenset[str]:
     return frozenset(lexicon.relations()) | lexicon.org_nouns() | lexicon.group_nouns()
 
 
-def _nominal(m: re.Match[str]) -> Candidate | None:
+def _nominal(m: re.Match[str]) -> Mention | None:
     nouns = _nominal_nouns()
     words = list(_WORD.finditer(m.string, m.start("words"), m.end("words")))
     noun_end = -1
@@ -246,23 +228,23 @@ def _nominal(m: re.Match[str]) -> Candidate | None:
     elif owner:
         possessor = Span(m.start("owner"), m.end("owner"))
     if noun in lexicon.group_nouns() and det in ("the", "their") and rel is None:
-        return Candidate(span, text, "group", number="plural", head=noun, etype="group",
+        return Mention(span, text, "group", number="plural", head=noun, etype="group",
                          possessor=possessor)
     if noun in lexicon.org_nouns() and rel is None:
         if det != "the":
             return None
-        return Candidate(span, text, "organization", head=noun, etype="organization")
+        return Mention(span, text, "organization", head=noun, etype="organization")
     if rel is None:
         return None
     gender: Gender = {"f": "female", "m": "male"}.get(rel.gender, "unknown")  # type: ignore[assignment]
-    return Candidate(span, text, "nominal", gender=gender, head=noun, etype="person",
+    return Mention(span, text, "nominal", gender=gender, head=noun, etype="person",
                      possessor=possessor)
 
 
 def find_mentions(text: str, regions: Sequence[Span],
-                  para_starts: Sequence[int]) -> list[Candidate]:
+                  para_starts: Sequence[int]) -> list[Mention]:
     """Every mention inside ``regions`` (the narrative text between quotations), sorted."""
-    out: list[Candidate] = []
+    out: list[Mention] = []
     for r in regions:
         floor = para_starts[max(0, bisect_left(para_starts, r.start + 1) - 1)] if para_starts \
             else 0
@@ -273,7 +255,7 @@ def find_mentions(text: str, regions: Sequence[Span],
                 out.append(c)
                 taken.append(c.span)
         for m in _AGE_RE.finditer(text, r.start, r.end):
-            out.append(Candidate(Span(m.start(), m.end()), m.group(), "nominal",
+            out.append(Mention(Span(m.start(), m.end()), m.group(), "nominal",
                                  head="year-old", etype="person", age=int(m.group(1))))
         for m in _NAME_RE.finditer(text, r.start, r.end):
             c = _name_candidate(text, m, floor)
@@ -287,7 +269,7 @@ def find_mentions(text: str, regions: Sequence[Span],
             span = Span(m.start(), m.end())
             if span.start in taken_starts:
                 continue  # the "her" of "her husband" is the possessor, kept on the nominal
-            out.append(Candidate(span, m.group(), "pronoun", gender=g, number=n, head=word,
+            out.append(Mention(span, m.group(), "pronoun", gender=g, number=n, head=word,
                                  etype="person" if n == "singular" else "group",
                                  possessive=word in ("his", "their")))
     out.sort(key=lambda c: (c.span.start, -c.span.end))
@@ -299,10 +281,10 @@ _ONE_NOUN = regex.compile(r"(?<![\w’'-])(?:[Oo]ne|[Aa]nother)\s+(?!of\b|more\b
                           r"year\b|week\b|thing\b|way\b)\p{Ll}[\p{Ll}\-]+(?![\w’'-])")
 
 
-def anonymous_at(text: str, start: int, end: int) -> list[Candidate]:
+def anonymous_at(text: str, start: int, end: int) -> list[Mention]:
     """Anonymous-source phrases in ``text[start:end]``, each stretched over a following
     ``for/at/of/with …`` phrase (``a spokesperson for the transit authority``)."""
-    out: list[Candidate] = []
+    out: list[Mention] = []
     known = [(m.start, m.end) for m in lexicon.anonymous_table().find(text, start, end)]
     for m in _ONE_NOUN.finditer(text, start, end):
         if not any(s <= m.start() < e for s, e in known) and \
@@ -315,7 +297,7 @@ def anonymous_at(text: str, start: int, end: int) -> list[Candidate]:
         if ext and phrase not in ("another", "someone else", "others", "many", "some"):
             e = ext.end()
         number: Number = "plural" if lexicon.anonymous().get(phrase) == "plural" else "singular"
-        out.append(Candidate(Span(ms, e), text[ms:e], "anonymous", number=number,
+        out.append(Mention(Span(ms, e), text[ms:e], "anonymous", number=number,
                              head=phrase, etype="anonymous"))
     return out
 

@@ -82,14 +82,21 @@ class QuoteSpan:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A possible speaker or addressee: a name, pronoun, nominal, anonymous phrase, org or group."""
+    """A possible speaker or addressee (stage 4): a name, pronoun, nominal, anonymous
+    phrase, organisation or group, with what the resolver needs to know about it."""
 
     span: Span
     text: str
     kind: MentionKind
     gender: Gender = "unknown"
     number: Number = "singular"
-    head: str = ""
+    head: str = ""  # the name without title, the noun of a nominal, the pronoun lowercased
+    etype: EntityType = "unknown"
+    title: str = ""  # titles and role words before a name ("Mayor", "Transport Minister")
+    possessive: bool = False  # "Hale's", "his": this mention owns something
+    possessor: Span | None = None  # for "her husband": the span of "her"
+    weak: bool = False  # a lone capitalised word opening a sentence: maybe not a name
+    age: int | None = None  # "the 38-year-old"
 
 
 @dataclass(frozen=True, slots=True)

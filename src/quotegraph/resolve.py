@@ -25,12 +25,12 @@ import regex
 
 from . import lexicon
 from .attribute import Local, Nested
-from .mentions import Candidate
 from .records import (
     CueRef,
     Entity,
     EntityType,
     Gender,
+    Mention,
     Quote,
     Span,
     SpeakerRef,
@@ -99,7 +99,7 @@ class Resolver:
         for t in e.tokens:
             self.by_token.setdefault(t, set()).add(e.index)
 
-    def bind(self, c: Candidate, e: _Ent) -> _Ent:
+    def bind(self, c: Mention, e: _Ent) -> _Ent:
         key = (c.span.start, c.span.end)
         if key not in self.of_mention:
             self.of_mention[key] = e.index
@@ -110,12 +110,12 @@ class Resolver:
             e.gender = c.gender
         return e
 
-    def entity_of(self, c: Candidate) -> _Ent | None:
+    def entity_of(self, c: Mention) -> _Ent | None:
         i = self.of_mention.get((c.span.start, c.span.end))
         return self.ents[i] if i is not None else None
 
     # -- names ----------------------------------------------------------------------------
-    def match_name(self, c: Candidate) -> _Ent | None:
+    def match_name(self, c: Mention) -> _Ent | None:
         toks = tuple(c.head.split())
         best: _Ent | None = None
         pool = set().union(*(self.by_token.get(t, ()) for t in {toks[0], toks[-1]}))
@@ -135,7 +135,7 @@ class Resolver:
                 best = e
         return best
 
-    def resolve_name(self, c: Candidate) -> _Ent | None:
+    def resolve_name(self, c: Mention) -> _Ent | None:
         e = self.match_name(c)
         toks = tuple(c.head.split())
         if e is None:
@@ -154,7 +154,7 @@ class Resolver:
         self._roles_from_context(c, e)
         return self.bind(c, e)
 
-    def _roles_from_context(self, c: Candidate, e: _Ent) -> None:
+    def _roles_from_context(self, c: Mention, e: _Ent) -> None:
         text = self.text
         start, end = c.span.start, c.span.end
         rels = lexicon.relations()
@@ -204,7 +204,7 @@ class Resolver:
                 best, best_score = e, score
         return best
 
-    def resolve_pronoun(self, c: Candidate) -> _Ent | None:
+    def resolve_pronoun(self, c: Mention) -> _Ent | None:
         if c.number == "plural":
             e = self.recent(c.span.start, plural=True, types=("group",))
             return self.bind(c, e) if e else None
@@ -215,7 +215,7 @@ class Resolver:
             e.gender = c.gender  # pronoun evidence for a name the table does not know
         return self.bind(c, e)
 
-    def possessor(self, c: Candidate, mentions: dict[tuple[int, int], Candidate]) -> _Ent | None:
+    def possessor(self, c: Mention, mentions: dict[tuple[int, int], Mention]) -> _Ent | None:
         if c.possessor is None:
             return None
         key = (c.possessor.start, c.possessor.end)
@@ -229,15 +229,15 @@ class Resolver:
         elif low == "their":
             e = self.recent(c.possessor.start, plural=True, types=("group",))
         else:
-            owner = mentions.get(key) or Candidate(c.possessor, word, "name", head=word)
+            owner = mentions.get(key) or Mention(c.possessor, word, "name", head=word)
             e = self.match_name(owner)
         if e is not None:
             self.of_mention[key] = e.index
             e.mentions.append(c.possessor)
         return e
 
-    def resolve_nominal(self, c: Candidate, appositive: Candidate | None,
-                        mentions: dict[tuple[int, int], Candidate]) -> _Ent | None:
+    def resolve_nominal(self, c: Mention, appositive: Mention | None,
+                        mentions: dict[tuple[int, int], Mention]) -> _Ent | None:
         owner = self.possessor(c, mentions)
         if appositive is not None:  # "her husband, musician Luke Harrow"
             e = self.resolve_name(appositive)
@@ -290,10 +290,10 @@ class Resolver:
             if inverse and owner.gender in (g, "unknown"):
                 other.relations.setdefault(inverse, owner.index)
 
-    def resolve_all(self, mentions: Sequence[Candidate]) -> None:
+    def resolve_all(self, mentions: Sequence[Mention]) -> None:
         """Resolve every mention in document order."""
         by_span = {(m.span.start, m.span.end): m for m in mentions}
-        appositive: dict[int, Candidate] = {}
+        appositive: dict[int, Mention] = {}
         for i, m in enumerate(mentions):
             if m.kind == "nominal" and i + 1 < len(mentions):
                 n = mentions[i + 1]
@@ -322,13 +322,13 @@ class Resolver:
             self._sorted = sorted(self._starts)
         return self._starts
 
-    def mention_at(self, pos: int) -> Candidate | None:
+    def mention_at(self, pos: int) -> Mention | None:
         """The longest resolved mention starting at ``pos``, as a bare candidate."""
         idx = self.starting_at().get(pos)
         if idx is None:
             return None
         span = Span(pos, self._ends[pos])
-        return Candidate(span, self.text[span.start : span.end], "name")
+        return Mention(span, self.text[span.start : span.end], "name")
 
     def entities_in(self, start: int, end: int) -> list[int]:
         """Entities of the mentions that start inside ``[start, end)``."""
@@ -340,7 +340,7 @@ class Resolver:
             i += 1
         return out
 
-    def ensure(self, c: Candidate) -> _Ent | None:
+    def ensure(self, c: Mention) -> _Ent | None:
         """The entity of a mention that only attribution found (anonymous, a bare NP)."""
         e = self.entity_of(c)
         if e is not None:
@@ -360,9 +360,9 @@ class Resolver:
 class _Draft:
     local: Local
     speaker: _Ent | None
-    speaker_mention: Candidate | None
+    speaker_mention: Mention | None
     addressee: _Ent | None
-    addressee_mention: Candidate | None
+    addressee_mention: Mention | None
     confidence: float
     sieve: str
 
@@ -530,7 +530,7 @@ def _entity_at(resolver: Resolver, pos: int) -> _Ent | None:
     return resolver.ents[found] if found is not None else None
 
 
-def _ref(e: _Ent | None, c: Candidate | None) -> SpeakerRef | None:
+def _ref(e: _Ent | None, c: Mention | None) -> SpeakerRef | None:
     if e is None and c is None:
         return None
     if e is None:
@@ -584,7 +584,7 @@ def _nested_quotes(text: str, drafts: Sequence[_Draft], nested: Sequence[Nested]
     return out
 
 
-def _inside(resolver: Resolver, c: Candidate | None, od: _Draft, pos: int) -> _Ent | None:
+def _inside(resolver: Resolver, c: Mention | None, od: _Draft, pos: int) -> _Ent | None:
     """The entity of a mention made inside the quotation ``od``."""
     if c is None:
         return None
