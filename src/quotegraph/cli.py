@@ -44,6 +44,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .cli_eval import eval_group
 from .errors import InputError
 from .ingest import article_from_text, decode, iter_jsonl, read_bytes, read_text_article
 from .pipeline import extract_article
@@ -477,11 +478,4 @@ def demo(ctx: click.Context, fmt: OutputFormat) -> None:
     ctx.exit(_run([_load_sample()], writer, "fail", _ProgressReporter(enabled=False)))
 
 
-# TODO: make this a plain import once quotegraph.cli_eval has settled; the guard only keeps
-# `extract` and `demo` usable while that module is being written.
-try:
-    from .cli_eval import eval_group
-except ImportError:  # pragma: no cover
-    pass
-else:
-    main.add_command(eval_group)
+main.add_command(eval_group)
