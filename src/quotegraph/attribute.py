@@ -47,7 +47,7 @@ _SOURCE_NP = regex.compile(
 _LEAD_NP = regex.compile(r"(?:the|a|an|his|her|their)\s+[\p{Ll}’'\-]+(?:\s+[\p{Ll}’'\-]+){0,4},\s*")
 _APPOSITION_GAP = regex.compile(r"\s+|[’'\s\p{Ll}\-]{0,40},\s*(?:[\p{Ll}\-]+\s+){0,2}")
 _TO_AT = {k: regex.compile(rf"\b{k}\s+", regex.IGNORECASE) for k in ("to", "at")}
-_DASH_SIGNATURE = regex.compile(r"[ \t]*[―—–\-]{1,2}[ \t]*")
+_DASH_SIGNATURE = regex.compile(r"\s*[―—–\-]{1,2}[ \t]*")
 _PREPOSITIONS = frozenset(
     """to of with for from by at in on about into against toward towards like than over
     under after before during without between among including""".split()
@@ -167,7 +167,7 @@ class Attributor:
 
     def noun_phrase(self, start: int, end: int) -> Mention | None:
         """A mention, or else a short noun phrase, starting right after ``start``."""
-        while start < end and self.text[start] in " \t":
+        while start < end and self.text[start] in " \t\n":
             start += 1
         for m in self.mentions_in(start, min(end, start + 40)):
             if not m.possessive and (m.span.start == start or (m.kind == "name" and
@@ -275,7 +275,7 @@ class Attributor:
         start = sentence_start_before(text, q.start, floor)
         end = q.start
         tail = end
-        while tail > start and text[tail - 1] in " \t":
+        while tail > start and text[tail - 1] in " \t\n":
             tail -= 1
         punct = text[tail - 1] if tail > start else ""
         cues = self.cues_in(start, tail)
@@ -302,7 +302,7 @@ class Attributor:
         """``“…,” CUE SPEAKER`` or ``“…,” SPEAKER CUE`` right after the quote."""
         text = self.text
         ws = q.end
-        while ws < ceiling and text[ws] in " \t,—–":
+        while ws < ceiling and text[ws] in " \t\n,—–":
             ws += 1
         if ws >= ceiling:
             return None
@@ -431,7 +431,7 @@ class Attributor:
         """"Lucien Fabre was more cautious: «…»": a sentence ending in a colon without a cue
         introduces a quote of its subject."""
         tail = q.start
-        while tail > floor and self.text[tail - 1] in " \t":
+        while tail > floor and self.text[tail - 1] in " \t\n":
             tail -= 1
         if tail == floor or self.text[tail - 1] != ":":
             return None

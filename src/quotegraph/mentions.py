@@ -27,8 +27,10 @@ _ABBREV = (r"(?:Dr|Mr|Mrs|Ms|Mx|Sen|Rep|Gov|Gen|Lt|Col|Capt|Cpt|Sgt|Prof|Rev|St|
            r"|Cmdr|Maj|Det|Insp|Supt|Atty|Hon|Pres|Mt|Ft|Fr|Msgr|Cpl|Pvt|Amb|Sec|Gens)\.")
 _CAP = rf"(?:(?:\p{{Lu}}\.)+(?![\p{{L}}])|{_ABBREV}|\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)"
 _PARTICLE = r"(?:de|del|della|der|den|van|von|da|di|du|la|le|bin|al|el|ter|ten|dos|das|st\.)"
+# Between the words of a name: spaces, or a line wrap (regions never cross paragraphs).
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}’'\-]){_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP})*"
+    rf"(?<![\p{{L}}\p{{N}}’'\-]){_CAP}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_CAP})*"
 )
 _PRONOUNS: dict[str, tuple[Gender, Number]] = {
     "he": ("male", "singular"), "him": ("male", "singular"), "his": ("male", "singular"),
@@ -68,7 +70,7 @@ def _strip_word(w: str) -> str:
 
 def _sentence_initial(text: str, pos: int, floor: int) -> bool:
     i = pos - 1
-    while i >= floor and text[i] in " \t(“‘":
+    while i >= floor and text[i] in " \t\n(“‘":
         i -= 1
     if i >= floor and text[i] in "”’\"'":
         i -= 1  # after a closing mark: '…,” Mullally' is mid-sentence, '….” Mullally' not

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .records import Span
 
@@ -36,11 +37,35 @@ class Token:
         return self.text.lower()
 
 
+_BLANK_LINES = re.compile(r"\n[ \t\r]*\n\s*")
+
+
+def hard_wrapped(text: str) -> bool:
+    """Text wrapped at a fixed width (e-texts, e-mail): blank lines separate paragraphs and
+    single newlines only break lines. News text puts each paragraph on a line of its own."""
+    if "\n\n" not in text and "\n\r\n" not in text:
+        return False
+    lines = text.split("\n")
+    full = [ln for ln in lines if ln.strip()]
+    if len(full) < 4 or max(len(ln) for ln in full) > 100:
+        return False
+    joined = sum(1 for a, b in pairwise(lines) if a.strip() and b.strip())
+    return joined >= len(full) / 2
+
+
 def paragraphs(text: str) -> list[Span]:
-    """Non-blank lines, trimmed: a news paragraph is a line of its own."""
+    """Paragraphs, trimmed: a line of its own in news text, a block between blank lines in
+    hard-wrapped text."""
+    if hard_wrapped(text):
+        bounds, pos = [], 0
+        for m in _BLANK_LINES.finditer(text):
+            bounds.append((pos, m.start()))
+            pos = m.end()
+        bounds.append((pos, len(text)))
+    else:
+        bounds = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
     out: list[Span] = []
-    for m in _PARAGRAPH.finditer(text):
-        s, e = m.start(), m.end()
+    for s, e in bounds:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
@@ -77,8 +102,11 @@ def sentence_ends(text: str, start: int, end: int) -> list[int]:
             ws = m.start()
             while ws > start and not text[ws - 1].isspace():
                 ws -= 1
-            if m.end() - m.start() == 1 and is_abbreviation(text[ws : m.start()]):
-                continue
+            word = text[ws : m.start()]
+            if m.end() - m.start() == 1 and is_abbreviation(word):
+                # "No. 10" is an abbreviation, "she said no." a sentence
+                if word.lower() != "no" or text[m.end() : m.end() + 2].strip()[:1].isdigit():
+                    continue
         out.append(m.end())
     return out
 
