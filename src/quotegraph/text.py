@@ -103,10 +103,10 @@ def sentence_ends(text: str, start: int, end: int) -> list[int]:
             while ws > start and not text[ws - 1].isspace():
                 ws -= 1
             word = text[ws : m.start()]
-            if m.end() - m.start() == 1 and is_abbreviation(word):
-                # "No. 10" is an abbreviation, "she said no." a sentence
-                if word.lower() != "no" or text[m.end() : m.end() + 2].strip()[:1].isdigit():
-                    continue
+            # "No. 10" is an abbreviation, "she said no." a sentence
+            number_sign = word.lower() != "no" or text[m.end() : m.end() + 2].strip()[:1].isdigit()
+            if m.end() - m.start() == 1 and is_abbreviation(word) and number_sign:
+                continue
         out.append(m.end())
     return out
 
