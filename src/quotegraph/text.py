@@ -104,7 +104,8 @@ def sentence_ends(text: str, start: int, end: int) -> list[int]:
                 ws -= 1
             word = text[ws : m.start()]
             # "No. 10" is an abbreviation, "she said no." a sentence
-            not_a_refusal = word.lower() != "no" or text[m.end() : m.end() + 2].strip()[:1].isdigit()
+            not_a_refusal = (word.lower() != "no"
+                             or text[m.end() : m.end() + 2].strip()[:1].isdigit())
             if m.end() - m.start() == 1 and is_abbreviation(word) and not_a_refusal:
                 continue
         out.append(m.end())
