@@ -14,8 +14,8 @@ from quotegraph.evaluate.polnear import evaluate_polnear
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear" / "dev"
 
-# Measured 2026-11-23 at 0.973 / 0.883 / 0.847; the acceptance bar is 0.92 / 0.80.
-FLOORS = {"quoted_overlap_f1": 0.965, "quoted_speaker": 0.87, "quoted_cue": 0.83}
+# Measured 2026-11-23 at 0.973 / 0.888 / 0.847; the acceptance bar is 0.92 / 0.80.
+FLOORS = {"quoted_overlap_f1": 0.965, "quoted_speaker": 0.875, "quoted_cue": 0.83}
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason=f"{DEV} is absent")
