@@ -18,7 +18,7 @@ second-person speech are addressed to the previous speaker.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -83,6 +83,9 @@ class Resolver:
         self.of_mention: dict[tuple[int, int], int] = {}
         # name token → entities that carry it: name matching looks at these only
         self.by_token: dict[str, set[int]] = {}
+        self.by_role: dict[str, set[int]] = {}  # "coach" → entities introduced as coaches
+        self.by_age: dict[int, set[int]] = {}
+        self.groups: dict[str, int] = {}  # "the couple" → its entity
         self._starts: dict[int, int] | None = None  # built on first use, after resolution
         self._sorted: list[int] = []
         self._ends: dict[int, int] = {}
@@ -119,7 +122,7 @@ class Resolver:
         toks = tuple(c.head.split())
         best: _Ent | None = None
         pool = set().union(*(self.by_token.get(t, ()) for t in {toks[0], toks[-1]}))
-        for e in (self.ents[i] for i in pool):
+        for e in (self.ents[i] for i in sorted(pool)):  # sorted: ties break the same way
             if not e.tokens or e.type == "anonymous":
                 continue
             if (c.etype == "organization" and e.type == "person") or \
@@ -149,8 +152,9 @@ class Resolver:
             e.tokens = toks
             self._index(e)
         if c.title:
-            e.roles.update(w.lower().rstrip(".") for w in c.title.split())
-            e.roles.add(c.title.lower().rstrip("."))
+            for w in c.title.split():
+                self.add_role(e, w.lower().rstrip("."))
+            self.add_role(e, c.title.lower().rstrip("."))
         self._roles_from_context(c, e)
         return self.bind(c, e)
 
@@ -169,21 +173,21 @@ class Resolver:
             words = m.group(1).split()
             # "musician Luke Harrow", "reality star Jenna Cole"; not "a chef from Genoa"
             if words[-1] in rels or words[-1] in lexicon.titles():
-                e.roles.add(words[-1])
+                self.add_role(e, words[-1])
                 if len(words) == 2 and " ".join(words) in rels:
-                    e.roles.add(" ".join(words))
+                    self.add_role(e, " ".join(words))
         if "year-old" in before:
             m = _AGE_BEFORE.search(before)
             if m:
-                e.age = int(m.group(1))
+                self.set_age(e, int(m.group(1)))
         if comma_after:
             after = text[end : end + 80]
             m = _AGE_AFTER.match(after)
             if m:
-                e.age = int(m.group(1))
+                self.set_age(e, int(m.group(1)))
             m = _APPOS_ROLE.match(after)
             if m and m.group("role") in rels:
-                e.roles.add(m.group("role"))
+                self.add_role(e, m.group("role"))
 
     # -- pronouns and nominals ------------------------------------------------------------
     def recent(self, pos: int, *, gender: Gender = "unknown", plural: bool = False,
@@ -242,7 +246,7 @@ class Resolver:
         if appositive is not None:  # "her husband, musician Luke Harrow"
             e = self.resolve_name(appositive)
             if e is not None:
-                e.roles.add(c.head)
+                self.add_role(e, c.head)
                 if owner is not None:
                     self._relate(owner, c.head, e)
                 return self.bind(c, e)
@@ -254,15 +258,13 @@ class Resolver:
                 e = None
             return self.bind(c, e or self.new("organization", "unknown", label=c.text))
         if c.kind == "group":
-            for e in self.ents:
-                if e.type == "group" and e.label.lower() == c.text.lower():
-                    return self.bind(c, e)
-            return self.bind(c, self.new("group", "unknown", label=c.text))
+            key = " ".join(c.text.lower().split())
+            if key not in self.groups:
+                self.groups[key] = self.new("group", "unknown", label=c.text).index
+            return self.bind(c, self.ents[self.groups[key]])
         if c.age is not None:
-            for e in sorted(self.ents, key=lambda x: -x.last):
-                if e.age == c.age and e.last < c.span.start:
-                    return self.bind(c, e)
-            return self.bind(c, self.new("person", "unknown", label=c.text))
+            e = self._latest(self.by_age.get(c.age, ()), c.span.start)
+            return self.bind(c, e or self.new("person", "unknown", label=c.text))
         if owner is not None and c.head in owner.relations:
             return self.bind(c, self.ents[owner.relations[c.head]])
         rel = lexicon.relations().get(c.head)
@@ -274,12 +276,27 @@ class Resolver:
                     self._relate(owner, c.head, e)
                 return self.bind(c, e)
         # a role: "the coach", "the chef", "Hale's attorney"
-        for e in sorted(self.ents, key=lambda x: -x.last):
-            if c.head in e.roles and e.last < c.span.start and (owner is None or
-                                                              owner.relations.get(c.head)
-                                                              in (None, e.index)):
-                return self.bind(c, e)
-        return self.bind(c, self.new("person", c.gender, label=c.text))
+        holders = [i for i in self.by_role.get(c.head, ())
+                   if owner is None or owner.relations.get(c.head) in (None, i)]
+        e = self._latest(holders, c.span.start)
+        return self.bind(c, e or self.new("person", c.gender, label=c.text))
+
+    def set_age(self, e: _Ent, age: int) -> None:
+        e.age = age
+        self.by_age.setdefault(age, set()).add(e.index)
+
+    def add_role(self, e: _Ent, role: str) -> None:
+        e.roles.add(role)
+        self.by_role.setdefault(role, set()).add(e.index)
+
+    def _latest(self, indexes: Iterable[int], pos: int) -> _Ent | None:
+        """The entity among ``indexes`` mentioned most recently before ``pos``."""
+        best: _Ent | None = None
+        for i in sorted(indexes):
+            e = self.ents[i]
+            if e.last < pos and (best is None or e.last > best.last):
+                best = e
+        return best
 
     def _relate(self, owner: _Ent, noun: str, other: _Ent) -> None:
         owner.relations[noun] = other.index
