@@ -81,8 +81,6 @@ class Local:
     paragraph: int  # where the quotation starts
     last_paragraph: int  # where it ends (a multi-paragraph quotation ends later)
     starts_paragraph: bool
-    # the attribution clause, for later sieves that look around it
-    clause: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -501,8 +499,7 @@ def attribute(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan],
             out.append(Local(merged, chosen.speaker if chosen else None,
                              chosen.addressee if chosen else None,
                              chosen.cue if chosen else None, sieve, first,
-                             att.para_of(merged.end - 1), starts_para,
-                             chosen.clause if chosen else None))
+                             att.para_of(merged.end - 1), starts_para))
         i += 1
     return out
 

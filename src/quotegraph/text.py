@@ -1,4 +1,4 @@
-"""Stage 2: segmentation with offsets — paragraphs, sentence boundaries and word tokens.
+"""Stage 2: segmentation with offsets — paragraphs and sentence boundaries.
 
 Nothing here changes the text: every function returns offsets into the article text, so
 there is a single coordinate system from ingest to output.
@@ -7,15 +7,11 @@ there is a single coordinate system from ingest to output.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import pairwise
 
 from .records import Span
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-# A word: letters/digits with inner apostrophes, hyphens and periods (U.S., O'Brien, 38-year-old),
-# or a single non-space character (punctuation).
-TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*\.?|[^\w\s]")
 _SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*")
 
 # Abbreviations whose period does not end a sentence (lowercase, without the period).
@@ -24,17 +20,6 @@ _ABBREV = frozenset(
     no mt ft jan feb mar apr aug sept sep oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e
     pres supt det insp cmdr maj cpl pvt atty hon messrs mme mlle""".split()
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
 
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n\s*")
@@ -73,12 +58,6 @@ def paragraphs(text: str) -> list[Span]:
         if s < e:
             out.append(Span(s, e))
     return out
-
-
-def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Word and punctuation tokens of ``text[start:end]`` with absolute offsets."""
-    stop = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, stop)]
 
 
 def is_abbreviation(word: str) -> bool:
