@@ -36,6 +36,9 @@ _FILLER = frozenset(
 _SMALL_WORDS = frozenset("of the a an and in on for to at with by from or nor de la le".split())
 _NAMING_CUES = frozenset("called named titled dubbed entitled nicknamed known as".split())
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.]*")
+# A lowercase word that may describe a speaker before the name: "parks director", "9/11 widow"
+_ROLE_WORD = regex.compile(r"[\p{Ll}\d][\p{Ll}\d/\-’']*")
+_DETERMINER_AT = regex.compile(r"(?<![\w’'-])(?:the|a|an|this|that|its|their|it)(?![\w’'-])")
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
 _PARENTHESIS = regex.compile(r"\s*\([^()\n]{1,40}\)\s*")
 _POSTMODIFIER = regex.compile(
@@ -291,6 +294,14 @@ class Attributor:
         tight = punct == ":" or (punct in ",—–" and len(gap_words) <= 6) or (
             not gap_words and punct == "")
         speaker = self.subject_before(cue, start)
+        if speaker is None and self.only_filler(start, cue.span.start):
+            # inverted before the quote: "Said Ellis: “…”"
+            speaker = self.first_mention_after(cue.span.end, gap_end)
+            if speaker is not None:
+                return _Found(speaker, None, cue, tight, Span(start, tail))
+        if speaker is None and tight:
+            # a source that is no mention: "the announcer said, “…”"
+            speaker = self._source_subject(start, cue, anywhere=True)
         if speaker is None:
             return None
         addressee = self.addressee_after(cue, gap_end)
@@ -354,13 +365,19 @@ class Attributor:
             return None
         return self._appositive_head(subject, cands)
 
-    def _source_subject(self, ws: int, cue: Cue) -> Mention | None:
-        """"the book said", "the presumptive Republican nominee told": a source phrase that
-        is no mention, right before the cue."""
-        np = self.source_np(ws, cue.span.start)
-        if np is None or not self.only_filler(np.span.end, cue.span.start):
-            return None
-        return np
+    def _source_subject(self, ws: int, cue: Cue, *, anywhere: bool = False) -> Mention | None:
+        """"the book said", "the presumptive Republican nominee told": a source phrase that is
+        no mention, right before the cue; it opens the clause at ``ws`` unless ``anywhere``
+        ("As a phone rang, the announcer said, “…”")."""
+        if not anywhere:
+            np = self.source_np(ws, cue.span.start)
+            return np if np is not None and self.only_filler(np.span.end,
+                                                             cue.span.start) else None
+        for m in _DETERMINER_AT.finditer(self.text, ws, cue.span.start):
+            np = self.source_np(m.start(), cue.span.start)
+            if np is not None and self.only_filler(np.span.end, cue.span.start):
+                return np
+        return None
 
     def _premodified(self, subject: Mention, cands: Sequence[Mention],
                      cue: Cue) -> Mention:
@@ -387,7 +404,11 @@ class Attributor:
             if c.span.start == m.end() and c.kind == "name":
                 rest = self.text[c.span.end : ceiling]
                 if not rest.strip(" .") or rest.lstrip().startswith(","):
-                    return _Found(c, None, None, True, Span(m.start(), c.span.end))
+                    dash = regex.search(r"[―—–\-]+", m.group())
+                    assert dash is not None  # the pattern requires one
+                    cue = Cue(Span(m.start() + dash.start(), m.start() + dash.end()),
+                              dash.group(), "dash", "neutral")
+                    return _Found(c, None, cue, True, Span(m.start(), c.span.end))
             break
         return None
 
@@ -411,7 +432,7 @@ class Attributor:
         words = seg.split()
         stop = nonname_words()
         return len(words) <= 3 and all(
-            (w.isalpha() or "-" in w) and w.islower() and w not in stop for w in words)
+            _ROLE_WORD.fullmatch(w) is not None and w not in stop for w in words)
 
     def first_mention_after(self, start: int, end: int) -> Mention | None:
         window_end = min(end, start + 80)
@@ -438,7 +459,8 @@ class Attributor:
         if not cands or cands[0].possessive or not self._only_determiner(start,
                                                                           cands[0].span.start):
             return None
-        return _Found(self._appositive_head(cands[0], cands), None, None, True,
+        colon = Cue(Span(tail - 1, tail), ":", "colon", "neutral")
+        return _Found(self._appositive_head(cands[0], cands), None, colon, True,
                       Span(start, tail))
 
     def colon_intro(self, para_index: int) -> _Found | None:

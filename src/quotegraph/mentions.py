@@ -279,8 +279,9 @@ def find_mentions(text: str, regions: Sequence[Span],
 
 
 # "one rider", "another neighbour": an unnamed individual picked out of a crowd
-_ONE_NOUN = regex.compile(r"(?<![\w’'-])(?:[Oo]ne|[Aa]nother)\s+(?!of\b|more\b|day\b|time\b|"
-                          r"year\b|week\b|thing\b|way\b)\p{Ll}[\p{Ll}\-]+(?![\w’'-])")
+_ONE_NOUN = regex.compile(r"(?<![\w’'-])(?:[Oo]ne|[Aa]nother)\s+(?:\p{Lu}\p{Ll}+\s+)?"
+                          r"(?!of\b|more\b|day\b|time\b|year\b|week\b|thing\b|way\b)"
+                          r"\p{Ll}[\p{Ll}\-]+(?![\w’'-])")
 
 
 def anonymous_at(text: str, start: int, end: int) -> list[Mention]:
