@@ -1601,4 +1601,18 @@ CASES: list[Case] = [
               cue="say", nparts=1),
         ),
     ),
+Case(
+        # Reader quotes signed on the same line, with non-breaking spaces around the dash.
+        id="spk-signature-same-line-nbsp",
+        text=_p(
+            "We asked readers what the new bridge means to them.",
+            "“It cuts my drive to the hospital from forty minutes to ten.”\u00a0― Lucía Ferrante",
+            "“I will miss the ferry, if I am honest.” ― Bram Oyelaran\u00a0",
+        ),
+        quotes=(
+            Q("It cuts my drive to the hospital from forty minutes to ten.", "Lucía Ferrante",
+              cue="dash", nparts=1),
+            Q("I will miss the ferry, if I am honest.", "Bram Oyelaran", cue="dash", nparts=1),
+        ),
+    ),
 ]

@@ -50,7 +50,7 @@ _SOURCE_NP = regex.compile(
 _LEAD_NP = regex.compile(r"(?:the|a|an|his|her|their)\s+[\p{Ll}’'\-]+(?:\s+[\p{Ll}’'\-]+){0,4},\s*")
 _APPOSITION_GAP = regex.compile(r"\s+|[’'\s\p{Ll}\-]{0,40},\s*(?:[\p{Ll}\-]+\s+){0,2}")
 _TO_AT = {k: regex.compile(rf"\b{k}\s+", regex.IGNORECASE) for k in ("to", "at")}
-_DASH_SIGNATURE = regex.compile(r"\s*[―—–\-]{1,2}[ \t]*")
+_DASH_SIGNATURE = regex.compile(r"\s*[―—–\-]{1,2}[ \t\xa0]*")
 _PREPOSITIONS = frozenset(
     """to of with for from by at in on about into against toward towards like than over
     under after before during without between among including""".split()
@@ -403,7 +403,7 @@ class Attributor:
         for c in self.mentions_in(m.end(), ceiling):
             if c.span.start == m.end() and c.kind == "name":
                 rest = self.text[c.span.end : ceiling]
-                if not rest.strip(" .") or rest.lstrip().startswith(","):
+                if not rest.strip().strip(".") or rest.lstrip().startswith(","):
                     dash = regex.search(r"[―—–\-]+", m.group())
                     assert dash is not None  # the pattern requires one
                     cue = Cue(Span(m.start() + dash.start(), m.start() + dash.end()),
