@@ -10,7 +10,10 @@ from pathlib import Path
 
 import click
 
+from .cli_gate import cases_command, gate_command
 from .errors import DataError
+from .evaluate.pdnc import evaluate_pdnc
+from .evaluate.pdnc import format_report as format_pdnc_report
 from .evaluate.polnear import evaluate_polnear, format_report
 
 
@@ -37,3 +40,37 @@ def polnear_command(directory: Path, as_json: bool) -> None:
         click.echo(json.dumps(report.to_dict(), indent=2))
     else:
         click.echo(format_report(report))
+
+
+@eval_group.command(name="pdnc")
+@click.argument(
+    "directory",
+    metavar="DIR",
+    type=click.Path(file_okay=False, dir_okay=True, path_type=Path),
+)
+@click.option(
+    "--novels",
+    metavar="A,B",
+    default=None,
+    help="Comma-separated novel folders to score (default: every folder with novel_text.txt).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def pdnc_command(directory: Path, novels: str | None, as_json: bool) -> None:
+    """Score quotations, speakers and addressees on the PDNC root folder DIR."""
+    names = None if novels is None else [n.strip() for n in novels.split(",") if n.strip()]
+    try:
+        if names is not None and not names:
+            raise DataError("--novels names no novel")
+        report = evaluate_pdnc(directory, names)
+    except DataError as exc:
+        click.echo("error: " + str(exc).replace("\n", " "), err=True)
+        raise SystemExit(2) from None
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        click.echo(format_pdnc_report(report))
+
+
+# `eval cases` and `eval gate` live in cli_gate.py
+eval_group.add_command(cases_command)
+eval_group.add_command(gate_command)
