@@ -594,6 +594,15 @@ def _merge_following(att: Attributor,
     return QuoteSpan(tuple(parts), tuple(outer), 0, None), i
 
 
+def _paragraph_end(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` ends, trailing spaces left out."""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    while end > pos and text[end - 1] in " \t\r":
+        end -= 1
+    return end
+
+
 def keep_quote(text: str, q: QuoteSpan, sieve: str, starts_para: bool) -> bool:
     """Titles, names and scare quotes are not quotations; nor, for now, a lowercase fragment
     inside a sentence (mixed speech, handled by a later stage)."""
@@ -603,7 +612,10 @@ def keep_quote(text: str, q: QuoteSpan, sieve: str, starts_para: bool) -> bool:
     if sieve in ("before", "after", "colon"):
         return True
     if len(words) <= 2:
-        return False
+        # "“You came.”" as a paragraph of its own is a line of dialogue; a short quoted
+        # phrase anywhere else is a scare quote or a name
+        last = text[q.parts[-1].end - 1]
+        return starts_para and last in ".?!…" and q.end >= _paragraph_end(text, q.end)
     if text[q.parts[0].start].islower() and not starts_para:
         return False
     return len(words) >= 4 or starts_para

@@ -37,9 +37,12 @@ _PRONOUNS: dict[str, tuple[Gender, Number]] = {
     "she": ("female", "singular"), "her": ("female", "singular"),
     "they": ("unknown", "plural"), "them": ("unknown", "plural"),
     "their": ("unknown", "plural"),
+    # the narrator of a first-person text ("“Yes,” I said.")
+    "i": ("unknown", "singular"), "me": ("unknown", "singular"), "my": ("unknown", "singular"),
 }
+FIRST_PERSON = frozenset({"i", "me", "my"})
 _PRONOUN_RE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Tt]hey|[Tt]hem"
-                         r"|[Tt]heir)(?![\w’'-])")
+                         r"|[Tt]heir|I|me|[Mm]y)(?![\w’'-])")
 _AGE_RE = regex.compile(r"(?<![\w-])the\s+(\d{1,3})-year-old(?![\w-])", regex.IGNORECASE)
 _POSSESSIVE_TAIL = ("’s", "'s", "’", "'")
 
@@ -273,7 +276,7 @@ def find_mentions(text: str, regions: Sequence[Span],
                 continue  # the "her" of "her husband" is the possessor, kept on the nominal
             out.append(Mention(span, m.group(), "pronoun", gender=g, number=n, head=word,
                                  etype="person" if n == "singular" else "group",
-                                 possessive=word in ("his", "their")))
+                                 possessive=word in ("his", "their", "my")))
     out.sort(key=lambda c: (c.span.start, -c.span.end))
     return out
 

@@ -25,6 +25,7 @@ import regex
 
 from . import lexicon
 from .attribute import Local, Nested
+from .mentions import FIRST_PERSON, nonname_words
 from .records import (
     CueRef,
     Entity,
@@ -86,6 +87,7 @@ class Resolver:
         self.by_role: dict[str, set[int]] = {}  # "coach" → entities introduced as coaches
         self.by_age: dict[int, set[int]] = {}
         self.groups: dict[str, int] = {}  # "the couple" → its entity
+        self.narrator: int | None = None  # the "I" of a first-person text
         self._starts: dict[int, int] | None = None  # built on first use, after resolution
         self._sorted: list[int] = []
         self._ends: dict[int, int] = {}
@@ -195,7 +197,8 @@ class Resolver:
         best: _Ent | None = None
         best_score = 1 << 60
         for e in self.ents:
-            if e.index == exclude or e.type not in types or e.last < 0 or e.last >= pos:
+            if e.index in (exclude, self.narrator) or e.type not in types or e.last < 0 \
+                    or e.last >= pos:
                 continue
             if plural != (e.type == "group"):
                 continue
@@ -209,6 +212,11 @@ class Resolver:
         return best
 
     def resolve_pronoun(self, c: Mention) -> _Ent | None:
+        if c.head in FIRST_PERSON:
+            # outside quotation marks "I" is the narrator: one entity, never a "he" or "she"
+            if self.narrator is None:
+                self.narrator = self.new("person", "unknown", label="I").index
+            return self.bind(c, self.ents[self.narrator])
         if c.number == "plural":
             e = self.recent(c.span.start, plural=True, types=("group",))
             return self.bind(c, e) if e else None
@@ -409,7 +417,11 @@ def finish(text: str, paras: Sequence[Span], locals_: Sequence[Local], resolver:
         if d.speaker is None and d.speaker_mention is None and (
                 k == 0 or drafts[k - 1].local.last_paragraph < d.local.paragraph - 1):
             _from_previous_paragraph(d, resolver, paras)
+    _fill_dialogue_runs(drafts)
+    _name_the_narrator(text, drafts, resolver)
+    for k in range(len(drafts)):
         _addressee_from_context(text, drafts, k, resolver)
+    _dialogue_addressees(text, drafts)
     quotes: list[Quote] = []
     ids: dict[int, str] = {}
     for d in drafts:
@@ -423,6 +435,109 @@ def finish(text: str, paras: Sequence[Span], locals_: Sequence[Local], resolver:
         for e in resolver.ents if f"e{e.index + 1}" in used or (e.tokens and e.type == "person")
     ]
     return quotes, entities
+
+
+_ANCHORED = frozenset({"before", "after", "loose", "colon"})
+
+
+def _runs(drafts: Sequence[_Draft]) -> list[list[int]]:
+    """Maximal runs of quote paragraphs: each quote opens the paragraph after the last one."""
+    runs: list[list[int]] = []
+    for k, d in enumerate(drafts):
+        prev = drafts[k - 1] if k else None
+        if prev is not None and runs and d.local.starts_paragraph and \
+                prev.local.starts_paragraph and \
+                d.local.paragraph == prev.local.last_paragraph + 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
+
+
+def _fill_dialogue_runs(drafts: list[_Draft]) -> None:
+    """In a run of quote paragraphs where two people are named, untagged lines take turns:
+    counted from the nearest tagged line, an even distance is that speaker, an odd one the
+    other participant. A run with one named speaker keeps the news convention (continuation).
+    """
+    for run in _runs(drafts):
+        anchors = [k for k in run if drafts[k].sieve in _ANCHORED
+                   and drafts[k].speaker is not None]
+        people = {id(drafts[k].speaker) for k in anchors}
+        if len(people) < 2:
+            continue
+        for k in run:
+            d = drafts[k]
+            if d.sieve in _ANCHORED or (d.speaker_mention is not None and d.speaker is None):
+                continue
+            # the nearest tagged line (the earlier one on a tie), and the nearest other voice
+            near = min(anchors, key=lambda a: (abs(a - k), a > k))
+            speaker = drafts[near].speaker
+            by_distance = sorted(anchors, key=lambda a: abs(a - near))
+            other = next((drafts[a].speaker for a in by_distance
+                          if drafts[a].speaker is not speaker), None)
+            if speaker is None or other is None:
+                continue
+            turn = speaker if abs(near - k) % 2 == 0 else other
+            d.speaker, d.speaker_mention = turn, None
+            d.sieve, d.confidence = "alternation", 0.5
+
+
+def _dialogue_addressees(text: str, drafts: list[_Draft]) -> None:
+    """In a run of quote paragraphs between two or more people, a line with no addressee in
+    the text is spoken to the other voice: the previous line's speaker, else the next's.
+
+    Only in conversation (fiction, transcripts: many untagged turns) for every line; in other
+    text only for lines that speak to someone ("you"), since in news quotes by two people in
+    a row are rarely said to each other."""
+    turns = sum(1 for d in drafts if d.sieve == "alternation")
+    conversation = turns >= 8 and turns >= 0.2 * len(drafts)
+    for run in _runs(drafts):
+        voices = {id(drafts[k].speaker) for k in run if drafts[k].speaker is not None}
+        if len(voices) < 2:
+            continue
+        for i, k in enumerate(run):
+            d = drafts[k]
+            if d.speaker is None or d.addressee is not None:
+                continue
+            if not conversation and not _SECOND_PERSON.search(
+                    " ".join(text[p.start : p.end] for p in d.local.quote.parts)):
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(run):
+                    other = drafts[run[j]]
+                    if other.speaker is not None and other.speaker is not d.speaker:
+                        d.addressee, d.addressee_mention = other.speaker, other.speaker_mention
+                        break
+
+
+_VOCATIVE = regex.compile(r"(?:,\s+(\p{Lu}[\p{Ll}’'\-]+)\s*[.?!,]|^(\p{Lu}[\p{Ll}’'\-]+),\s)")
+
+
+def _name_the_narrator(text: str, drafts: Sequence[_Draft], resolver: Resolver) -> None:
+    """A first-person narrator is named by what the others call them: the commonest vocative
+    ("Where were you, Jake?") in the lines that answer or precede the narrator's."""
+    if resolver.narrator is None:
+        return
+    narrator = resolver.ents[resolver.narrator]
+    counts: dict[str, int] = {}
+    for k, d in enumerate(drafts):
+        if d.speaker is None or d.speaker is narrator:
+            continue
+        near = [drafts[j] for j in (k - 1, k + 1) if 0 <= j < len(drafts)]
+        if not any(n.speaker is narrator for n in near):
+            continue
+        for p in d.local.quote.parts:
+            for m in _VOCATIVE.finditer(text, p.start, p.end):
+                word = m.group(1) or m.group(2)
+                if lexicon.is_first_name(word) and word.lower() not in nonname_words():
+                    counts[word] = counts.get(word, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return
+    name = ranked[0][0]
+    full = next((e.tokens for e in resolver.ents if e.tokens and e.tokens[0] == name
+                 and e is not narrator), (name,))
+    narrator.tokens = full
 
 
 def _renumber(quotes: list[Quote]) -> list[Quote]:
