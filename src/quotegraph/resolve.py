@@ -37,7 +37,6 @@ from .records import (
     SpeakerRef,
 )
 
-_ROLE_BEFORE = regex.compile(r"(?:(?<=\s)|^)([\p{Ll}\-]+(?:\s+[\p{Ll}\-]+)?)\s+$")
 _AGE_AFTER = regex.compile(r"^,\s*(\d{1,3}),")
 _AGE_BEFORE = regex.compile(r"(\d{1,3})-year-old\s+(?:[\p{Ll}\-]+\s+){0,2}$")
 _APPOS_ROLE = regex.compile(
@@ -170,11 +169,11 @@ class Resolver:
         if not (lower_before or comma_after):
             return
         before = text[max(0, start - 40) : start]
-        m = _ROLE_BEFORE.search(before) if lower_before else None
-        if m:
-            words = m.group(1).split()
-            # "musician Luke Harrow", "reality star Jenna Cole"; not "a chef from Genoa"
-            if words[-1] in rels or words[-1] in lexicon.titles():
+        if lower_before:
+            # the word right before the name is its role: "musician Luke Harrow", "reality
+            # star Jenna Cole"; not "a chef from Genoa"
+            words = before.split()[-2:]
+            if words and (words[-1] in rels or words[-1] in lexicon.titles()):
                 self.add_role(e, words[-1])
                 if len(words) == 2 and " ".join(words) in rels:
                     self.add_role(e, " ".join(words))
