@@ -11,7 +11,7 @@ Quotes that share one attribution clause are merged into a split quotation; quot
 names and scare quotes are dropped. Only mentions are chosen here; which entity a mention
 refers to is decided by :mod:`quotegraph.resolve`, and the conventions that need entities
 (continuation, turn alternation, exchange addressees) run after that, in
-:func:`quotegraph.resolve.finish`.
+:func:`quotegraph.resolve.conventions`.
 """
 
 from __future__ import annotations

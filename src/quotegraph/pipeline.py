@@ -6,14 +6,16 @@ nothing else knows the order of the stages.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from .attribute import attribute, nested_locals
+from .attribute import Nested, attribute, nested_locals
 from .ingest import article_from_text, read_text_article
 from .mentions import find_mentions
 from .quotes import find_quotes
+from .rank import SpeakerRanker, bundled_ranker
 from .records import Article, ArticleResult, QuoteSpan, Span
-from .resolve import Resolver, finish
+from .resolve import Draft, Resolver, build, conventions
 from .text import paragraphs
 
 
@@ -32,11 +34,35 @@ def extract_file(path: str | Path) -> ArticleResult:
     return extract_article(read_text_article(path))
 
 
-def extract_article(article: Article) -> ArticleResult:
-    """Run the pipeline on an already ingested article."""
+def extract_article(article: Article, *, ranker: SpeakerRanker | bool | None = True,
+                    ) -> ArticleResult:
+    """Run the pipeline on an already ingested article.
+
+    ``ranker``: the learned speaker ranker to use for quotations no cue attributes; True
+    (the default) means the one shipped in ``quotegraph/models/`` if there is one, False or
+    None means rules only.
+    """
+    a = analyse(article, ranker=bundled_ranker() if ranker is True else ranker or None)
+    # 7. result
+    found, entities = build(a.text, a.drafts, a.resolver, a.nested)
+    return ArticleResult(article=article, quotes=tuple(found), entities=tuple(entities))
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything stages 2–6 know about an article (what ``quotegraph train`` learns from)."""
+
+    text: str
+    paras: list[Span]
+    drafts: list[Draft]
+    resolver: Resolver
+    nested: list[Nested]
+
+
+def analyse(article: Article, *, ranker: SpeakerRanker | None = None) -> Analysis:
+    """Stages 2–6 on one article: the attributed quotations before they become records."""
     text = article.text
-    # 1. ingest happened before: ``article.text`` is the body every offset indexes
-    # 2. segment: paragraphs (one per line), the unit of quote recovery and of conventions
+    # 2. segment: paragraphs (one per line, or blank-line blocks in hard-wrapped text)
     paras = paragraphs(text)
     # 3. detect quotations by pairing quotation marks (split parts merge in step 5)
     quotes = find_quotes(text, paras)
@@ -45,12 +71,12 @@ def extract_article(article: Article) -> ArticleResult:
     # 5. attribute: cue, speaker and addressee mentions per quotation; drop titles
     locals_ = attribute(text, paras, quotes, mentions)
     nested = nested_locals(text, quotes)
-    # 6. resolve mentions to entities; continuation, alternation, exchange addressees
+    # 6. resolve mentions to entities, then the conventions that need entities
+    #    (continuation, turn-taking, the learned ranker, the narrator, addressees)
     resolver = Resolver(text)
     resolver.resolve_all(mentions)
-    found, entities = finish(text, paras, locals_, resolver, nested)
-    # 7. result
-    return ArticleResult(article=article, quotes=tuple(found), entities=tuple(entities))
+    drafts = conventions(text, paras, locals_, resolver, ranker)
+    return Analysis(text, paras, drafts, resolver, nested)
 
 
 def _narrative(paras: list[Span], quotes: list[QuoteSpan]) -> list[Span]:

@@ -10,7 +10,7 @@
   of the right gender who is not the possessor ("his wife").
 * Anonymous sources each get an entity of their own and never merge.
 
-:func:`finish` then applies the conventions that need entities: a quote paragraph without a
+:func:`conventions` then applies the conventions that need entities: a quote paragraph without a
 cue continues the previous speaker, turns alternate in a two-person exchange, replies and
 second-person speech are addressed to the previous speaker.
 """
@@ -20,12 +20,16 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import regex
 
 from . import lexicon
 from .attribute import Local, Nested
 from .mentions import FIRST_PERSON, nonname_words
+
+if TYPE_CHECKING:  # the ranker imports this module's records
+    from .rank import SpeakerRanker
 from .records import (
     CueRef,
     Entity,
@@ -57,7 +61,7 @@ _GENERIC_ORG = frozenset(
 
 
 @dataclass(slots=True)
-class _Ent:
+class EntityState:
     index: int
     type: EntityType
     gender: Gender
@@ -79,7 +83,7 @@ class Resolver:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.ents: list[_Ent] = []
+        self.ents: list[EntityState] = []
         self.of_mention: dict[tuple[int, int], int] = {}
         # name token → entities that carry it: name matching looks at these only
         self.by_token: dict[str, set[int]] = {}
@@ -93,17 +97,17 @@ class Resolver:
 
     # -- entity bookkeeping ---------------------------------------------------------------
     def new(self, etype: EntityType, gender: Gender, *, tokens: tuple[str, ...] = (),
-            label: str = "") -> _Ent:
-        e = _Ent(len(self.ents), etype, gender, tokens, label)
+            label: str = "") -> EntityState:
+        e = EntityState(len(self.ents), etype, gender, tokens, label)
         self.ents.append(e)
         self._index(e)
         return e
 
-    def _index(self, e: _Ent) -> None:
+    def _index(self, e: EntityState) -> None:
         for t in e.tokens:
             self.by_token.setdefault(t, set()).add(e.index)
 
-    def bind(self, c: Mention, e: _Ent) -> _Ent:
+    def bind(self, c: Mention, e: EntityState) -> EntityState:
         key = (c.span.start, c.span.end)
         if key not in self.of_mention:
             self.of_mention[key] = e.index
@@ -114,14 +118,14 @@ class Resolver:
             e.gender = c.gender
         return e
 
-    def entity_of(self, c: Mention) -> _Ent | None:
+    def entity_of(self, c: Mention) -> EntityState | None:
         i = self.of_mention.get((c.span.start, c.span.end))
         return self.ents[i] if i is not None else None
 
     # -- names ----------------------------------------------------------------------------
-    def match_name(self, c: Mention) -> _Ent | None:
+    def match_name(self, c: Mention) -> EntityState | None:
         toks = tuple(c.head.split())
-        best: _Ent | None = None
+        best: EntityState | None = None
         pool = set().union(*(self.by_token.get(t, ()) for t in {toks[0], toks[-1]}))
         for e in (self.ents[i] for i in sorted(pool)):  # sorted: ties break the same way
             if not e.tokens or e.type == "anonymous":
@@ -139,7 +143,7 @@ class Resolver:
                 best = e
         return best
 
-    def resolve_name(self, c: Mention) -> _Ent | None:
+    def resolve_name(self, c: Mention) -> EntityState | None:
         e = self.match_name(c)
         toks = tuple(c.head.split())
         if e is None:
@@ -159,7 +163,7 @@ class Resolver:
         self._roles_from_context(c, e)
         return self.bind(c, e)
 
-    def _roles_from_context(self, c: Mention, e: _Ent) -> None:
+    def _roles_from_context(self, c: Mention, e: EntityState) -> None:
         text = self.text
         start, end = c.span.start, c.span.end
         rels = lexicon.relations()
@@ -192,8 +196,9 @@ class Resolver:
 
     # -- pronouns and nominals ------------------------------------------------------------
     def recent(self, pos: int, *, gender: Gender = "unknown", plural: bool = False,
-               exclude: int | None = None, types: tuple[str, ...] = ("person",)) -> _Ent | None:
-        best: _Ent | None = None
+               exclude: int | None = None,
+               types: tuple[str, ...] = ("person",)) -> EntityState | None:
+        best: EntityState | None = None
         best_score = 1 << 60
         for e in self.ents:
             if e.index in (exclude, self.narrator) or e.type not in types or e.last < 0 \
@@ -210,7 +215,7 @@ class Resolver:
                 best, best_score = e, score
         return best
 
-    def resolve_pronoun(self, c: Mention) -> _Ent | None:
+    def resolve_pronoun(self, c: Mention) -> EntityState | None:
         if c.head in FIRST_PERSON:
             # outside quotation marks "I" is the narrator: one entity, never a "he" or "she"
             if self.narrator is None:
@@ -226,7 +231,7 @@ class Resolver:
             e.gender = c.gender  # pronoun evidence for a name the table does not know
         return self.bind(c, e)
 
-    def possessor(self, c: Mention, mentions: dict[tuple[int, int], Mention]) -> _Ent | None:
+    def possessor(self, c: Mention, mentions: dict[tuple[int, int], Mention]) -> EntityState | None:
         if c.possessor is None:
             return None
         key = (c.possessor.start, c.possessor.end)
@@ -248,7 +253,7 @@ class Resolver:
         return e
 
     def resolve_nominal(self, c: Mention, appositive: Mention | None,
-                        mentions: dict[tuple[int, int], Mention]) -> _Ent | None:
+                        mentions: dict[tuple[int, int], Mention]) -> EntityState | None:
         owner = self.possessor(c, mentions)
         if appositive is not None:  # "her husband, musician Luke Harrow"
             e = self.resolve_name(appositive)
@@ -288,24 +293,24 @@ class Resolver:
         e = self._latest(holders, c.span.start)
         return self.bind(c, e or self.new("person", c.gender, label=c.text))
 
-    def set_age(self, e: _Ent, age: int) -> None:
+    def set_age(self, e: EntityState, age: int) -> None:
         e.age = age
         self.by_age.setdefault(age, set()).add(e.index)
 
-    def add_role(self, e: _Ent, role: str) -> None:
+    def add_role(self, e: EntityState, role: str) -> None:
         e.roles.add(role)
         self.by_role.setdefault(role, set()).add(e.index)
 
-    def _latest(self, indexes: Iterable[int], pos: int) -> _Ent | None:
+    def _latest(self, indexes: Iterable[int], pos: int) -> EntityState | None:
         """The entity among ``indexes`` mentioned most recently before ``pos``."""
-        best: _Ent | None = None
+        best: EntityState | None = None
         for i in sorted(indexes):
             e = self.ents[i]
             if e.last < pos and (best is None or e.last > best.last):
                 best = e
         return best
 
-    def _relate(self, owner: _Ent, noun: str, other: _Ent) -> None:
+    def _relate(self, owner: EntityState, noun: str, other: EntityState) -> None:
         owner.relations[noun] = other.index
         rel = lexicon.relations().get(noun)
         if rel is None:
@@ -364,7 +369,7 @@ class Resolver:
             i += 1
         return out
 
-    def ensure(self, c: Mention) -> _Ent | None:
+    def ensure(self, c: Mention) -> EntityState | None:
         """The entity of a mention that only attribution found (anonymous, a bare NP)."""
         e = self.entity_of(c)
         if e is not None:
@@ -381,11 +386,11 @@ class Resolver:
 
 # -- stage 6b: conventions that need entities --------------------------------------------------
 @dataclass(slots=True)
-class _Draft:
+class Draft:
     local: Local
-    speaker: _Ent | None
+    speaker: EntityState | None
     speaker_mention: Mention | None
-    addressee: _Ent | None
+    addressee: EntityState | None
     addressee_mention: Mention | None
     confidence: float
     sieve: str
@@ -395,11 +400,11 @@ _CONFIDENCE = {"before": 0.93, "after": 0.93, "colon": 0.85, "loose": 0.75}
 _SECOND_PERSON = regex.compile(r"\b(?:you|your|you’re|you're|yours)\b", regex.IGNORECASE)
 
 
-def finish(text: str, paras: Sequence[Span], locals_: Sequence[Local], resolver: Resolver,
-           nested: Sequence[Nested]) -> tuple[
-               list[Quote], list[Entity]]:
-    """Apply continuation, alternation and exchange addressees; build the result records."""
-    drafts: list[_Draft] = []
+def conventions(text: str, paras: Sequence[Span], locals_: Sequence[Local],
+                resolver: Resolver, ranker: SpeakerRanker | None = None) -> list[Draft]:
+    """Entities for the stage-5 mentions, then the conventions that need entities. The
+    learned ranker, when given, decides the quotes no cue attributes."""
+    drafts: list[Draft] = []
     for loc in locals_:
         sp = resolver.ensure(loc.speaker) if loc.speaker else None
         ad = resolver.ensure(loc.addressee) if loc.addressee else None
@@ -409,7 +414,7 @@ def finish(text: str, paras: Sequence[Span], locals_: Sequence[Local], resolver:
         if sp is None:
             # a source the resolver cannot place ("they", "the book"): keep its words
             conf = 0.4 if loc.speaker is not None else 0.1
-        drafts.append(_Draft(loc, sp, loc.speaker, ad, loc.addressee, conf, loc.sieve))
+        drafts.append(Draft(loc, sp, loc.speaker, ad, loc.addressee, conf, loc.sieve))
     for k, d in enumerate(drafts):
         if d.speaker is None and d.speaker_mention is None:
             _continue_speaker(drafts, k)
@@ -417,10 +422,18 @@ def finish(text: str, paras: Sequence[Span], locals_: Sequence[Local], resolver:
                 k == 0 or drafts[k - 1].local.last_paragraph < d.local.paragraph - 1):
             _from_previous_paragraph(d, resolver, paras)
     _fill_dialogue_runs(drafts)
+    if ranker is not None:
+        ranker.apply(text, paras, drafts, resolver)
     _name_the_narrator(text, drafts, resolver)
     for k in range(len(drafts)):
         _addressee_from_context(text, drafts, k, resolver)
     _dialogue_addressees(text, drafts)
+    return drafts
+
+
+def build(text: str, drafts: Sequence[Draft], resolver: Resolver,
+          nested: Sequence[Nested]) -> tuple[list[Quote], list[Entity]]:
+    """The result records: quotations (nested ones included) and the entities they use."""
     quotes: list[Quote] = []
     ids: dict[int, str] = {}
     for d in drafts:
@@ -439,7 +452,7 @@ def finish(text: str, paras: Sequence[Span], locals_: Sequence[Local], resolver:
 _ANCHORED = frozenset({"before", "after", "loose", "colon"})
 
 
-def _runs(drafts: Sequence[_Draft]) -> list[list[int]]:
+def runs(drafts: Sequence[Draft]) -> list[list[int]]:
     """Maximal runs of quote paragraphs: each quote opens the paragraph after the last one."""
     runs: list[list[int]] = []
     for k, d in enumerate(drafts):
@@ -453,12 +466,12 @@ def _runs(drafts: Sequence[_Draft]) -> list[list[int]]:
     return runs
 
 
-def _fill_dialogue_runs(drafts: list[_Draft]) -> None:
+def _fill_dialogue_runs(drafts: list[Draft]) -> None:
     """In a run of quote paragraphs where two people are named, untagged lines take turns:
     counted from the nearest tagged line, an even distance is that speaker, an odd one the
     other participant. A run with one named speaker keeps the news convention (continuation).
     """
-    for run in _runs(drafts):
+    for run in runs(drafts):
         anchors = [k for k in run if drafts[k].sieve in _ANCHORED
                    and drafts[k].speaker is not None]
         people = {id(drafts[k].speaker) for k in anchors}
@@ -481,7 +494,7 @@ def _fill_dialogue_runs(drafts: list[_Draft]) -> None:
             d.sieve, d.confidence = "alternation", 0.5
 
 
-def _dialogue_addressees(text: str, drafts: list[_Draft]) -> None:
+def _dialogue_addressees(text: str, drafts: list[Draft]) -> None:
     """In a run of quote paragraphs between two or more people, a line with no addressee in
     the text is spoken to the other voice: the previous line's speaker, else the next's.
 
@@ -490,7 +503,7 @@ def _dialogue_addressees(text: str, drafts: list[_Draft]) -> None:
     a row are rarely said to each other."""
     turns = sum(1 for d in drafts if d.sieve == "alternation")
     conversation = turns >= 8 and turns >= 0.2 * len(drafts)
-    for run in _runs(drafts):
+    for run in runs(drafts):
         voices = {id(drafts[k].speaker) for k in run if drafts[k].speaker is not None}
         if len(voices) < 2:
             continue
@@ -512,7 +525,7 @@ def _dialogue_addressees(text: str, drafts: list[_Draft]) -> None:
 _VOCATIVE = regex.compile(r"(?:,\s+(\p{Lu}[\p{Ll}’'\-]+)\s*[.?!,]|^(\p{Lu}[\p{Ll}’'\-]+),\s)")
 
 
-def _name_the_narrator(text: str, drafts: Sequence[_Draft], resolver: Resolver) -> None:
+def _name_the_narrator(text: str, drafts: Sequence[Draft], resolver: Resolver) -> None:
     """A first-person narrator is named by what the others call them: the commonest vocative
     ("Where were you, Jake?") in the lines that answer or precede the narrator's."""
     if resolver.narrator is None:
@@ -547,7 +560,7 @@ def _renumber(quotes: list[Quote]) -> list[Quote]:
             for q in quotes]
 
 
-def _continue_speaker(drafts: list[_Draft], k: int) -> None:
+def _continue_speaker(drafts: list[Draft], k: int) -> None:
     """A quote paragraph with no cue continues the previous speaker, or takes the other
     turn in a two-person exchange."""
     d = drafts[k]
@@ -582,7 +595,7 @@ def _continue_speaker(drafts: list[_Draft], k: int) -> None:
         d.addressee_mention = None
 
 
-def _dialogue(older: _Draft, prev: _Draft, d: _Draft) -> bool:
+def _dialogue(older: Draft, prev: Draft, d: Draft) -> bool:
     """Three quote paragraphs in a row, the first two by two different people."""
     return (older.speaker is not None and prev.speaker is not None
             and older.speaker is not prev.speaker
@@ -592,7 +605,7 @@ def _dialogue(older: _Draft, prev: _Draft, d: _Draft) -> bool:
             and prev.local.last_paragraph + 1 == d.local.paragraph)
 
 
-def _from_previous_paragraph(d: _Draft, resolver: Resolver, paras: Sequence[Span]) -> None:
+def _from_previous_paragraph(d: Draft, resolver: Resolver, paras: Sequence[Span]) -> None:
     """A lone quote paragraph after a paragraph about exactly one person: that person."""
     p = d.local.paragraph
     if p == 0 or not d.local.starts_paragraph:
@@ -605,7 +618,7 @@ def _from_previous_paragraph(d: _Draft, resolver: Resolver, paras: Sequence[Span
         d.sieve, d.confidence = "previous", 0.5
 
 
-def _addressee_from_context(text: str, drafts: list[_Draft], k: int,
+def _addressee_from_context(text: str, drafts: list[Draft], k: int,
                             resolver: Resolver) -> None:
     d = drafts[k]
     if d.addressee is not None or d.speaker is None:
@@ -653,7 +666,7 @@ def _skip_spaces(text: str, pos: int) -> int:
     return pos
 
 
-def _entity_at(resolver: Resolver, pos: int) -> _Ent | None:
+def _entity_at(resolver: Resolver, pos: int) -> EntityState | None:
     """The entity of the mention that starts at ``pos`` (after spaces)."""
     pos = _skip_spaces(resolver.text, pos)
     # the longest mention wins: "her husband", not its possessor "her"
@@ -661,7 +674,7 @@ def _entity_at(resolver: Resolver, pos: int) -> _Ent | None:
     return resolver.ents[found] if found is not None else None
 
 
-def _ref(e: _Ent | None, c: Mention | None) -> SpeakerRef | None:
+def _ref(e: EntityState | None, c: Mention | None) -> SpeakerRef | None:
     if e is None and c is None:
         return None
     if e is None:
@@ -672,7 +685,7 @@ def _ref(e: _Ent | None, c: Mention | None) -> SpeakerRef | None:
     return SpeakerRef(f"e{e.index + 1}", e.name, mention, c.span if c else None, e.type)
 
 
-def _quote(text: str, d: _Draft, qid: str, parent: str | None) -> Quote:
+def _quote(text: str, d: Draft, qid: str, parent: str | None) -> Quote:
     q = d.local.quote
     cue = d.local.cue
     return Quote(
@@ -688,7 +701,7 @@ def _quote(text: str, d: _Draft, qid: str, parent: str | None) -> Quote:
     )
 
 
-def _nested_quotes(text: str, drafts: Sequence[_Draft], nested: Sequence[Nested],
+def _nested_quotes(text: str, drafts: Sequence[Draft], nested: Sequence[Nested],
                    resolver: Resolver, ids: dict[int, str], n: int) -> list[Quote]:
     """Quotes inside quotes: "me"/"I" is the outer speaker, "you" the outer addressee,
     "my father" the outer speaker's father."""
@@ -715,7 +728,7 @@ def _nested_quotes(text: str, drafts: Sequence[_Draft], nested: Sequence[Nested]
     return out
 
 
-def _inside(resolver: Resolver, c: Mention | None, od: _Draft, pos: int) -> _Ent | None:
+def _inside(resolver: Resolver, c: Mention | None, od: Draft, pos: int) -> EntityState | None:
     """The entity of a mention made inside the quotation ``od``."""
     if c is None:
         return None
