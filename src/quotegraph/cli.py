@@ -45,7 +45,7 @@ from rich.text import Text
 
 from . import __version__
 from .cli_eval import eval_group
-from .errors import InputError
+from .errors import InputError, QuotegraphError
 from .ingest import article_from_text, decode, iter_jsonl, read_bytes, read_text_article
 from .pipeline import extract_article
 from .records import Article, ArticleResult, Quote
@@ -479,3 +479,27 @@ def demo(ctx: click.Context, fmt: OutputFormat) -> None:
 
 
 main.add_command(eval_group)
+
+
+@main.command()
+@click.option("--shared", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The shared folder holding data/ (default: ../shared beside the checkout).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the model and its card (default: quotegraph/models).")
+def train(shared: Path | None, out: Path | None) -> None:
+    """Fit the speaker ranker on PolNeAR train and the PDNC training novels.
+
+    Needs NumPy (pip install -e '.[train]'). Writes speaker_ranker.json and its model card,
+    and prints the dev figures with and without it.
+    """
+    from .evaluate.gate import default_shared_root
+    from .learn import train as run_training
+
+    root = shared or default_shared_root()
+    target = out or Path(__file__).with_name("models")
+    try:
+        card = run_training(root, target, log=lambda m: click.echo(m, err=True))
+    except (QuotegraphError, ImportError) as exc:
+        sys.stderr.write(f"quotegraph: error: {exc}\n")
+        raise SystemExit(2) from None
+    click.echo(json.dumps(card, indent=1))

@@ -183,7 +183,8 @@ def documents_features(text: str, paras: Sequence[Span], drafts: Sequence[Draft]
 
 @dataclass(frozen=True, slots=True)
 class SpeakerRanker:
-    """A logistic model over :data:`FEATURES`, standardised by ``mean`` and ``scale``."""
+    """A conditional-logit model over :data:`FEATURES` (standardised by ``mean`` and
+    ``scale``): softmax of linear scores over one quotation's candidates."""
 
     weights: tuple[float, ...]
     bias: float
@@ -191,10 +192,17 @@ class SpeakerRanker:
     scale: tuple[float, ...]
     threshold: float = 0.5
 
-    def probability(self, features: Sequence[float]) -> float:
-        z = self.bias + sum(w * (x - m) / s for w, x, m, s in
-                            zip(self.weights, features, self.mean, self.scale, strict=True))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    def score(self, features: Sequence[float]) -> float:
+        return self.bias + sum(w * (x - m) / s for w, x, m, s in
+                               zip(self.weights, features, self.mean, self.scale, strict=True))
+
+    def group_probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """Softmax of the scores over one quotation's candidates."""
+        scores = [self.score(r) for r in rows]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
 
     def apply(self, text: str, paras: Sequence[Span], drafts: list[Draft],
               resolver: Resolver) -> None:
@@ -203,8 +211,9 @@ class SpeakerRanker:
         for k, cands in table.items():
             if not cands:
                 continue
-            best = max(cands, key=lambda c: (self.probability(c.features), -c.entity))
-            p = self.probability(best.features)
+            probs = self.group_probabilities([c.features for c in cands])
+            i = max(range(len(cands)), key=lambda j: (probs[j], -cands[j].entity))
+            best, p = cands[i], probs[i]
             if p < self.threshold:
                 continue
             d = drafts[k]

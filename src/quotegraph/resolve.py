@@ -494,6 +494,18 @@ def _fill_dialogue_runs(drafts: list[Draft]) -> None:
             d.sieve, d.confidence = "alternation", 0.5
 
 
+def is_conversation(drafts: Sequence[Draft]) -> bool:
+    """Fiction and transcripts: many untagged lines in runs where two or more people speak
+    (at least 8, and a fifth of the quotations). News has a couple at most."""
+    untagged = 0
+    for run in runs(drafts):
+        anchors = {id(drafts[k].speaker) for k in run
+                   if drafts[k].sieve in _ANCHORED and drafts[k].speaker is not None}
+        if len(anchors) >= 2:
+            untagged += sum(1 for k in run if drafts[k].sieve not in _ANCHORED)
+    return untagged >= 8 and untagged >= 0.2 * len(drafts)
+
+
 def _dialogue_addressees(text: str, drafts: list[Draft]) -> None:
     """In a run of quote paragraphs between two or more people, a line with no addressee in
     the text is spoken to the other voice: the previous line's speaker, else the next's.
@@ -501,8 +513,7 @@ def _dialogue_addressees(text: str, drafts: list[Draft]) -> None:
     Only in conversation (fiction, transcripts: many untagged turns) for every line; in other
     text only for lines that speak to someone ("you"), since in news quotes by two people in
     a row are rarely said to each other."""
-    turns = sum(1 for d in drafts if d.sieve == "alternation")
-    conversation = turns >= 8 and turns >= 0.2 * len(drafts)
+    conversation = is_conversation(drafts)
     for run in runs(drafts):
         voices = {id(drafts[k].speaker) for k in run if drafts[k].speaker is not None}
         if len(voices) < 2:
