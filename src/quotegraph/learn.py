@@ -89,12 +89,16 @@ def pdnc_examples(root: Path, novels: Sequence[str], out: Examples) -> None:
             if not cands:
                 continue
             gold = novel.quotes[gi].speaker
+            # an unnamed narrator ("I") cannot be matched to a character: its label is
+            # unknown, so it stays out of the group rather than teach "never the narrator"
+            kept = [c for c in cands if c.entity != a.resolver.narrator
+                    or a.resolver.ents[c.entity].tokens]
             labels = []
-            for c in cands:
+            for c in kept:
                 e = a.resolver.ents[c.entity]
                 ref = SpeakerRef(None, e.name, e.name, None, e.type)
                 labels.append(_matches(cast, ref, [gold]))
-            out.add([c.features for c in cands], labels, f"pdnc:{novel.name}")
+            out.add([c.features for c in kept], labels, f"pdnc:{novel.name}")
 
 
 def fit(ex: Examples, *, l2: float = 1e-3, iterations: int = 600,

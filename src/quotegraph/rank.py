@@ -22,7 +22,7 @@ import regex
 
 from .errors import DataError
 from .records import Span
-from .resolve import Draft, EntityState, Resolver, runs
+from .resolve import Draft, EntityState, Resolver, is_conversation, runs
 
 #: Names of the features, in the order of the weight vector.
 FEATURES: tuple[str, ...] = (
@@ -206,10 +206,14 @@ class SpeakerRanker:
 
     def apply(self, text: str, paras: Sequence[Span], drafts: list[Draft],
               resolver: Resolver) -> None:
-        """Give each quotation no cue attributes its most probable candidate."""
+        """Give each quotation no cue attributes its most probable candidate. In
+        conversation (fiction, transcripts) that overrides continuation and turn-taking; in
+        other text, where a quote paragraph continues its speaker by convention, only the
+        quotations the rules leave without a speaker are decided."""
         _doc, table = documents_features(text, paras, drafts, resolver)
+        conversation = is_conversation(drafts)
         for k, cands in table.items():
-            if not cands:
+            if not cands or (not conversation and drafts[k].speaker is not None):
                 continue
             probs = self.group_probabilities([c.features for c in cands])
             i = max(range(len(cands)), key=lambda j: (probs[j], -cands[j].entity))
