@@ -210,7 +210,7 @@ def train(shared: Path, out_dir: Path, *,
     if not ship:
         (out_dir / MODEL_FILE).unlink(missing_ok=True)
     card = {
-        "model": "speaker ranker: logistic regression over candidate features",
+        "model": "speaker ranker: conditional logit (softmax over a quotation's candidates) on candidate features",
         "trained": _dt.date.today().isoformat(),
         "seed": SEED,
         "data": {"polnear": "train (first .ann per article)",
