@@ -210,7 +210,8 @@ def train(shared: Path, out_dir: Path, *,
     if not ship:
         (out_dir / MODEL_FILE).unlink(missing_ok=True)
     card = {
-        "model": "speaker ranker: conditional logit (softmax over a quotation's candidates) on candidate features",
+        "model": "speaker ranker: conditional logit (a softmax over one quotation's "
+                 "candidate speakers) on candidate features",
         "trained": _dt.date.today().isoformat(),
         "seed": SEED,
         "data": {"polnear": "train (first .ann per article)",
