@@ -1615,4 +1615,29 @@ Case(
             Q("I will miss the ferry, if I am honest.", "Bram Oyelaran", cue="dash", nparts=1),
         ),
     ),
+    # ---------------------------------------------------------------- (7) fiction conventions
+    Case(
+        # The utterance named by a noun after the quotation; its owner speaks.
+        id="spk-speech-noun-owner",
+        text=_p(
+            "Dorothea Vane and her cousin Edmund Pryce sat by the window all afternoon.",
+            "“We shall never finish the accounts before Lady Day,” was Dorothea's complaint.",
+        ),
+        quotes=(
+            Q("We shall never finish the accounts before Lady Day,", "Dorothea Vane",
+              cue="complaint", nparts=1),
+        ),
+    ),
+    Case(
+        # The attribution ends the paragraph before the quotation, with a double hyphen.
+        id="spk-intro-paragraph-double-hyphen",
+        text=_p(
+            "Edmund Pryce put down his pen, looked at the rain, and said--",
+            "“Then we shall finish them after it, and be none the worse.”",
+        ),
+        quotes=(
+            Q("Then we shall finish them after it, and be none the worse.", "Edmund Pryce",
+              cue="say", nparts=1),
+        ),
+    ),
 ]

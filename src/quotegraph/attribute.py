@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from . import lexicon
-from .mentions import anonymous_at, find_mentions, nonname_words
+from .mentions import anonymous_at, find_mentions, nonname_words, speech_nouns
 from .records import Cue, Mention, QuoteSpan, Span
 from .text import first_sentence_end_after, sentence_start_before
 
@@ -38,6 +38,8 @@ _NAMING_CUES = frozenset("called named titled dubbed entitled nicknamed known as
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.]*")
 # A lowercase word that may describe a speaker before the name: "parks director", "9/11 widow"
 _ROLE_WORD = regex.compile(r"[\p{Ll}\d][\p{Ll}\d/\-’']*")
+_WAS_WERE = regex.compile(r"(?:was|were|came)\s+")
+_OWNED_NOUN = regex.compile(r"(?:’s|'s|’|')?\s+(?:[\p{Ll}\-]+\s+)?(?P<noun>[\p{Ll}]+)")
 _DETERMINER_AT = regex.compile(r"(?<![\w’'-])(?:the|a|an|this|that|its|their|it)(?![\w’'-])")
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
 _PARENTHESIS = regex.compile(r"\s*\([^()\n]{1,40}\)\s*")
@@ -278,20 +280,24 @@ class Attributor:
         tail = end
         while tail > start and text[tail - 1] in " \t\n":
             tail -= 1
-        punct = text[tail - 1] if tail > start else ""
-        cues = self.cues_in(start, tail)
+        # the punctuation that introduces the quote: ",", ":", a dash, or "--" (",--")
+        gap_end = tail
+        while gap_end > start and text[gap_end - 1] in ",:—–-":
+            gap_end -= 1
+        run = text[gap_end:tail]
+        punct = ":" if ":" in run else ("," if run else "")  # a dash introduces like a comma
+        cues = self.cues_in(start, gap_end)
         if not cues:
             return None
         cue = cues[-1]
         if cue.lemma in _NAMING_CUES:
             return None
-        gap_end = tail - 1 if punct in ",:—–" else tail
         gap_words = self.words(cue.span.end, gap_end)
         limit = 12 if punct == ":" else 8
         if len(gap_words) > limit or any(ch in text[cue.span.end : gap_end]
                                          for ch in ".!?;\"“”"):
             return None
-        tight = punct == ":" or (punct in ",—–" and len(gap_words) <= 6) or (
+        tight = punct == ":" or (punct == "," and len(gap_words) <= 6) or (
             not gap_words and punct == "")
         speaker = self.subject_before(cue, start)
         if speaker is None and self.only_filler(start, cue.span.start):
@@ -316,7 +322,7 @@ class Attributor:
         if ws >= ceiling:
             return None
         end = first_sentence_end_after(text, ws, ceiling)
-        dashed = self.dash_signature(q.end, ceiling)
+        dashed = self.dash_signature(q.end, ceiling) or self.speech_noun(ws, end)
         if dashed is not None:
             return dashed
         cues = self.cues_in(ws, min(end, ws + 160))
@@ -423,6 +429,32 @@ class Attributor:
         return Mention(Span(m.start(), m.end()), m.group(), "nominal", head=head,
                          etype="unknown")
 
+    def speech_noun(self, ws: int, end: int) -> _Found | None:
+        """“…,” was Mary's reasoning / was his reply / were the first words which burst from
+        Captain Wentworth: the utterance named by a noun, its owner the speaker."""
+        m = _WAS_WERE.match(self.text, ws, end)
+        if m is None:
+            return None
+        limit = min(end, ws + 120)
+        nouns = speech_nouns()
+        for c in self.mentions_in(m.end(), limit):
+            after = self.text[c.span.end : c.span.end + 40]
+            tail = _OWNED_NOUN.match(after) if c.possessive else None
+            if tail is not None and tail.group("noun").lower() in nouns:
+                s = c.span.end + tail.start("noun")
+                cue = Cue(Span(s, s + len(tail.group("noun"))), tail.group("noun"),
+                          tail.group("noun").lower(), "neutral")
+                return _Found(c, None, cue, True, Span(ws, cue.span.end))
+            before = self.text[m.end() : c.span.start].lower().split()
+            if c.kind == "name" and before[-1:] in (["from"], ["of"]) and any(
+                    w in nouns for w in before):
+                noun = next(w for w in before if w in nouns)
+                at = self.text.lower().index(noun, m.end())
+                cue = Cue(Span(at, at + len(noun)), self.text[at : at + len(noun)], noun,
+                          "neutral")
+                return _Found(c, None, cue, True, Span(ws, c.span.end))
+        return None
+
     def _only_determiner(self, start: int, end: int) -> bool:
         """Nothing, an article, or a few lowercase role words ("parks director") before a
         mention."""
@@ -468,8 +500,8 @@ class Attributor:
         if para_index == 0:
             return None
         prev = self.paras[para_index - 1]
-        if self.text[prev.end - 1] != ":":
-            return None
+        if self.text[prev.end - 1] not in ":,—–-":
+            return None  # "Caddell continued:", "Anne smiled and said,", "he added--"
         start = sentence_start_before(self.text, prev.end - 1, prev.start)
         cues = self.cues_in(start, prev.end)
         if not cues:

@@ -45,6 +45,7 @@ _PRONOUN_RE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[T
                          r"|[Tt]heir|I|me|[Mm]y)(?![\w’'-])")
 _AGE_RE = regex.compile(r"(?<![\w-])the\s+(\d{1,3})-year-old(?![\w-])", regex.IGNORECASE)
 _POSSESSIVE_TAIL = ("’s", "'s", "’", "'")
+_RANK = frozenset({"sir", "dame", "lady", "lord"})
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -65,6 +66,12 @@ def nonname_words() -> frozenset[str]:
 @cache
 def _place_words() -> frozenset[str]:
     return _word_list("place_words.txt")
+
+
+@cache
+def speech_nouns() -> frozenset[str]:
+    """Nouns that name an utterance: "was Mary's reasoning", "his reply"."""
+    return _word_list("speech_nouns.txt")
 
 
 def _strip_word(w: str) -> str:
@@ -134,7 +141,9 @@ def _name_shape(group: str, initial: bool) -> _Shape | None:
             _strip_word(words[i]) not in titles:
         i += 1
     title_words: list[str] = []
-    while i < len(words) - 1 and _strip_word(words[i]) in titles:
+    # "Sir Walter", "Lady Russell": a title of rank is part of how the person is named
+    while i < len(words) - 1 and _strip_word(words[i]) in titles and \
+            _strip_word(words[i]) not in _RANK:
         title_words.append(words[i])
         i += 1
     name_words = words[i:]
@@ -175,6 +184,9 @@ def _name_shape(group: str, initial: bool) -> _Shape | None:
         g = titles.get(_strip_word(t), ("u", ""))[0]
         if g in ("f", "m"):
             gender = "female" if g == "f" else "male"
+    if gender == "unknown" and _strip_word(name_words[0]) in _RANK:
+        g = titles.get(_strip_word(name_words[0]), ("u", ""))[0]
+        gender = {"f": "female", "m": "male"}.get(g, "unknown")  # type: ignore[assignment]
     if gender == "unknown" and (len(name_words) > 1 or title_words):
         # a lone capitalised word that is also a first name ("Season 2", "Grace") is weak
         # evidence; it gets a gender by aliasing a full name instead

@@ -78,6 +78,12 @@ class EntityState:
         return " ".join(self.tokens) if self.tokens else self.label
 
 
+def _run_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """"Sir Walter" in "Sir Walter Elliot", "Walter Elliot" too: a run of two or more words."""
+    n = len(short)
+    return 1 < n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
 class Resolver:
     """Builds entities from mentions in document order."""
 
@@ -138,7 +144,12 @@ class Resolver:
             et = e.tokens
             ok = (toks == et or (len(toks) == 1 and toks[0] in (et[-1], et[0]))
                   or (len(toks) > 1 and len(et) > 1 and toks[0] == et[0] and toks[-1] == et[-1])
-                  or (len(et) == 1 and et[0] in (toks[0], toks[-1])))
+                  or (len(et) == 1 and et[0] in (toks[0], toks[-1]))
+                  # "Sir Walter" within "Sir Walter Elliot", either way round, for names of
+                  # at most four words (a headline run like "Elizabeth Warren Hammers Wells
+                  # Fargo CEO" is no name to join)
+                  or (max(len(toks), len(et)) <= 4
+                      and (_run_of(toks, et) or _run_of(et, toks))))
             if ok and (best is None or e.last > best.last):
                 best = e
         return best
