@@ -314,6 +314,14 @@ def test_name_matches(name: str, mention: str | None, gold: str, expected: bool)
     assert name_matches(ref(name, mention), [gold], CAST) is expected
 
 
+def test_a_given_name_beats_a_shared_surname_on_a_tie() -> None:
+    cast = [Character("0", "Honoria", ("Honoria", "Miss Honoria")),
+            Character("1", "Mrs. Vell", ("Vell", "Mrs. Vell"))]
+    assert name_matches(ref("Honoria Vell"), ["Honoria"], cast)
+    assert not name_matches(ref("Honoria Vell"), ["Mrs. Vell"], cast)
+    assert name_matches(ref("Vell"), ["Mrs. Vell"], cast)
+
+
 def test_name_matches_any_gold_and_none() -> None:
     assert name_matches(ref("Tibbet"), ["Tobias", "The Colonel"], CAST)
     assert not name_matches(ref("Tibbet"), [], CAST)

@@ -49,7 +49,9 @@ A predicted string resolves to:
    ``Fitzwilliam Darcy``, ``Walter Elliot`` in ``Sir Walter Elliot``), when exactly one
    character has such a name; else
 3. the character with the longest name contained in it (``Elizabeth`` in ``Elizabeth
-   Bennet``), when exactly one character has a contained name of that length.
+   Bennet``), when exactly one character has a contained name of that length, or, on a tie,
+   when exactly one of them opens the predicted name (``Elizabeth`` rather than the
+   ``Bennet`` alias of Mrs. Bennet: a given name identifies better than a shared surname).
 
 In steps 2 and 3 the shorter side must hold a token other than a title (``Mr``, ``Lady``...), so
 ``Mr`` alone never matches ``Mr Shepherd``.
@@ -233,12 +235,19 @@ class _Cast:
                 return frozenset(containing)
         best_len = 0
         best: set[int] = set()
+        leading: set[int] = set()  # those whose name opens the prediction
         for name, idx in self._names:
             if len(name) >= best_len and _substantive(name) and _contains(toks, name):
                 if len(name) > best_len:
-                    best_len, best = len(name), set()
+                    best_len, best, leading = len(name), set(), set()
                 best.add(idx)
-        return frozenset(best) if len(best) == 1 else frozenset()
+                if toks[: len(name)] == name:
+                    leading.add(idx)
+        if len(best) == 1:
+            return frozenset(best)
+        # a tie between a given name and a shared surname ("Elizabeth Bennet": Elizabeth, or
+        # Mrs. Bennet, alias "Bennet"?) goes to the name that opens the prediction
+        return frozenset(leading) if len(leading) == 1 else frozenset()
 
 
 def name_matches(
