@@ -40,6 +40,7 @@ from typing import Any
 from ..errors import DataError
 from ..pipeline import extract_file as _default_extract_file
 from ..records import ArticleResult, SpeakerRef
+from .metrics import f1, ratio
 
 __all__ = [
     "CaseCounts",
@@ -184,8 +185,6 @@ def _gold_path(gold_dir: Path, stem: str) -> Path | None:
 # Scoring
 
 
-def _ratio(num: int, den: int) -> float:
-    return num / den if den else 0.0
 
 
 @dataclass(slots=True)
@@ -210,16 +209,16 @@ class CaseCounts:
 
     def figures(self) -> dict[str, float]:
         """The ratios, unrounded (what the gate compares with its floors)."""
-        p = _ratio(self.pred - self.fp, self.pred)
-        r = _ratio(self.found, self.gold)
+        p = ratio(self.pred - self.fp, self.pred)
+        r = ratio(self.found, self.gold)
         return {
             "P": p,
             "R": r,
-            "F1": 2 * p * r / (p + r) if p + r else 0.0,
-            "speaker_acc_end2end": _ratio(self.speaker_ok, self.gold),
-            "addressee_acc": _ratio(self.addressee_ok, self.addressee_gold),
-            "direct_recall": _ratio(self.direct_found, self.direct_gold),
-            "direct_speaker_acc": _ratio(self.direct_speaker_ok, self.direct_gold),
+            "F1": f1(p, r),
+            "speaker_acc_end2end": ratio(self.speaker_ok, self.gold),
+            "addressee_acc": ratio(self.addressee_ok, self.addressee_gold),
+            "direct_recall": ratio(self.direct_found, self.direct_gold),
+            "direct_speaker_acc": ratio(self.direct_speaker_ok, self.direct_gold),
         }
 
     def summary(self) -> dict[str, float | int]:

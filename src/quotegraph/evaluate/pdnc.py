@@ -74,6 +74,7 @@ from typing import Any, Literal
 from ..errors import DataError
 from ..pipeline import extract as _default_extract
 from ..records import ArticleResult, Span, SpeakerRef
+from .metrics import f1, ratio
 
 __all__ = [
     "QUOTE_TYPES",
@@ -536,8 +537,6 @@ def load_pdnc(root: Path, novels: Sequence[str] | None = None) -> list[GoldNovel
 # Scoring
 
 
-def _ratio(num: int, den: int) -> float:
-    return num / den if den else 0.0
 
 
 @dataclass(slots=True)
@@ -549,7 +548,7 @@ class Tally:
 
     @property
     def accuracy(self) -> float:
-        return _ratio(self.correct, self.total)
+        return ratio(self.correct, self.total)
 
     def add(self, right: bool) -> None:
         self.total += 1
@@ -587,16 +586,15 @@ class NovelScore:
 
     @property
     def precision(self) -> float:
-        return _ratio(self.matched, self.predicted)
+        return ratio(self.matched, self.predicted)
 
     @property
     def recall(self) -> float:
-        return _ratio(self.matched, self.gold)
+        return ratio(self.matched, self.gold)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
 
     def merge(self, other: NovelScore) -> None:
         self.gold += other.gold

@@ -37,6 +37,7 @@ from typing import Any
 from ..errors import DataError
 from ..pipeline import extract as _default_extract
 from ..records import ArticleResult, Quote, Span
+from .metrics import f1, ratio
 
 __all__ = [
     "GoldArticle",
@@ -311,12 +312,8 @@ def load_polnear(dir: Path) -> list[GoldArticle]:
 # Scoring
 
 
-def _ratio(num: int, den: int) -> float:
-    return num / den if den else 0.0
 
 
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass(slots=True)
@@ -336,35 +333,35 @@ class SubsetScore:
 
     @property
     def precision(self) -> float:
-        return _ratio(self.predicted_matched, self.predicted)
+        return ratio(self.predicted_matched, self.predicted)
 
     @property
     def recall(self) -> float:
-        return _ratio(self.gold_matched, self.gold)
+        return ratio(self.gold_matched, self.gold)
 
     @property
     def f1(self) -> float:
-        return _f1(self.precision, self.recall)
+        return f1(self.precision, self.recall)
 
     @property
     def exact_precision(self) -> float:
-        return _ratio(self.predicted_exact, self.predicted)
+        return ratio(self.predicted_exact, self.predicted)
 
     @property
     def exact_recall(self) -> float:
-        return _ratio(self.gold_exact, self.gold)
+        return ratio(self.gold_exact, self.gold)
 
     @property
     def exact_f1(self) -> float:
-        return _f1(self.exact_precision, self.exact_recall)
+        return f1(self.exact_precision, self.exact_recall)
 
     @property
     def speaker_accuracy(self) -> float:
-        return _ratio(self.speaker_correct, self.speaker_total)
+        return ratio(self.speaker_correct, self.speaker_total)
 
     @property
     def cue_accuracy(self) -> float:
-        return _ratio(self.cue_correct, self.cue_total)
+        return ratio(self.cue_correct, self.cue_total)
 
     def to_dict(self) -> dict[str, Any]:
         return {
