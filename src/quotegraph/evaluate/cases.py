@@ -29,7 +29,6 @@ matching rules are those of ``shared/tools/score_cases.py``, so that the two agr
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -40,6 +39,7 @@ from typing import Any
 from ..errors import DataError
 from ..pipeline import extract_file as _default_extract_file
 from ..records import ArticleResult, SpeakerRef
+from .files import read_json
 from .metrics import f1, ratio
 
 __all__ = [
@@ -144,15 +144,7 @@ def _gold_quote(where: str, raw: Any) -> GoldQuote:
 
 def load_gold(path: Path) -> GoldCase:
     """Read and validate one gold file; :class:`DataError` names the file and the problem."""
-    try:
-        raw = json.loads(path.read_bytes().decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise DataError(f"{path}: not valid UTF-8 at byte offset {exc.start}") from None
-    except json.JSONDecodeError as exc:
-        raise DataError(f"{path}: malformed JSON at line {exc.lineno} column {exc.colno}: "
-                        f"{exc.msg}") from None
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read ({exc.strerror})") from None
+    raw = read_json(path)
     if not isinstance(raw, dict):
         raise DataError(f"{path}: the gold file must be a JSON object")
     if "quotes" not in raw:

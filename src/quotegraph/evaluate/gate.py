@@ -56,6 +56,7 @@ from typing import Any, Literal
 
 from ..errors import DataError
 from .cases import RATIO_FIGURES, evaluate_cases
+from .files import read_json
 from .pdnc import evaluate_pdnc
 from .polnear import evaluate_polnear
 
@@ -221,15 +222,7 @@ def _entry(where: str, name: str, raw: Any) -> FloorEntry:
 
 
 def _read_floors(path: Path) -> dict[str, Any]:
-    try:
-        raw = json.loads(Path(path).read_bytes().decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise DataError(f"{path}: not valid UTF-8 at byte offset {exc.start}") from None
-    except json.JSONDecodeError as exc:
-        raise DataError(f"{path}: malformed JSON at line {exc.lineno} column {exc.colno}: "
-                        f"{exc.msg}") from None
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read ({exc.strerror})") from None
+    raw = read_json(path)
     if not isinstance(raw, dict) or not raw:
         raise DataError(f"{path}: the floors file must be a non-empty JSON object")
     return raw
