@@ -64,3 +64,12 @@ def test_a_narrator_without_vocatives_stays_i() -> None:
     result = extract(text)
     assert [q.speaker.name if q.speaker else None for q in result.quotes] == [
         "Anselm Brook", "I"]
+
+
+def test_in_conversation_a_line_inside_narration_is_said_to_the_nearest_other_voice() -> None:
+    text = STORY + "\n\n" + (
+        "Marta hung her coat by the stove. “It is warmer in here than in the whole village,” "
+        "she said, and sat down.")
+    last = extract(text).quotes[-1]
+    assert last.speaker is not None and last.speaker.name == "Marta Quiller"
+    assert last.addressee is not None and last.addressee.name == "Tomas"

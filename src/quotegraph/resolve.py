@@ -542,6 +542,24 @@ def _dialogue_addressees(text: str, drafts: list[Draft]) -> None:
                     if other.speaker is not None and other.speaker is not d.speaker:
                         d.addressee, d.addressee_mention = other.speaker, other.speaker_mention
                         break
+    if conversation:
+        _nearest_other_voice(drafts)
+
+
+def _nearest_other_voice(drafts: list[Draft]) -> None:
+    """In conversation, a line still without an addressee (a quote inside narration) is
+    said to the nearest other voice within two paragraphs, the earlier one first."""
+    for k, d in enumerate(drafts):
+        if d.speaker is None or d.addressee is not None:
+            continue
+        for j in (k - 1, k + 1, k - 2, k + 2):
+            if not 0 <= j < len(drafts):
+                continue
+            other = drafts[j]
+            near = abs(other.local.paragraph - d.local.paragraph) <= 2
+            if near and other.speaker is not None and other.speaker is not d.speaker:
+                d.addressee, d.addressee_mention = other.speaker, other.speaker_mention
+                break
 
 
 _VOCATIVE = regex.compile(r"(?:,\s+(\p{Lu}[\p{Ll}’'\-]+)\s*[.?!,]|^(\p{Lu}[\p{Ll}’'\-]+),\s)")
