@@ -73,3 +73,16 @@ def test_in_conversation_a_line_inside_narration_is_said_to_the_nearest_other_vo
     last = extract(text).quotes[-1]
     assert last.speaker is not None and last.speaker.name == "Marta Quiller"
     assert last.addressee is not None and last.addressee.name == "Tomas"
+
+
+def test_in_conversation_a_run_with_one_named_voice_takes_turns_with_the_last_other() -> None:
+    # the conversation above, then a new scene where only Marta is tagged: the other voice
+    # is the last other speaker, and the lines alternate
+    text = STORY + "\n\n" + "\n\n".join([
+        "The wind dropped after midnight.",
+        "“Is that the ferry horn?” Marta asked.",
+        "“It is.”",
+        "“Then I can go home.”",
+    ])
+    tail = [q.speaker.name if q.speaker else None for q in extract(text).quotes[-3:]]
+    assert tail == ["Marta Quiller", "Tomas", "Marta Quiller"]

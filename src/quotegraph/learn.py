@@ -207,8 +207,9 @@ def train(shared: Path, out_dir: Path, *,
     out_dir.mkdir(parents=True, exist_ok=True)
     name = MODEL_FILE if ship else MODEL_FILE.replace(".json", ".rejected.json")
     (out_dir / name).write_text(json.dumps(model.to_dict(), indent=1) + "\n", "utf-8")
-    if not ship:
-        (out_dir / MODEL_FILE).unlink(missing_ok=True)
+    # only the file that matches the verdict stays: no stale model beside its card
+    stale = MODEL_FILE.replace(".json", ".rejected.json") if ship else MODEL_FILE
+    (out_dir / stale).unlink(missing_ok=True)
     card = {
         "model": "speaker ranker: conditional logit (a softmax over one quotation's "
                  "candidate speakers) on candidate features",

@@ -433,6 +433,8 @@ def conventions(text: str, paras: Sequence[Span], locals_: Sequence[Local],
                 k == 0 or drafts[k - 1].local.last_paragraph < d.local.paragraph - 1):
             _from_previous_paragraph(d, resolver, paras)
     _fill_dialogue_runs(drafts)
+    if is_conversation(drafts):
+        _fill_single_voice_runs(drafts)
     if ranker is not None:
         ranker.apply(text, paras, drafts, resolver)
     _name_the_narrator(text, drafts, resolver)
@@ -503,6 +505,39 @@ def _fill_dialogue_runs(drafts: list[Draft]) -> None:
             turn = speaker if abs(near - k) % 2 == 0 else other
             d.speaker, d.speaker_mention = turn, None
             d.sieve, d.confidence = "alternation", 0.5
+
+
+def _fill_single_voice_runs(drafts: list[Draft]) -> None:
+    """In conversation, a run where one person is named still takes turns: the other voice
+    is the one the tagged line speaks to, else the last other speaker before the run, else
+    the first after it."""
+    for run in runs(drafts):
+        anchors = [k for k in run if drafts[k].sieve in _ANCHORED
+                   and drafts[k].speaker is not None]
+        voices = {id(drafts[k].speaker) for k in anchors}
+        if len(voices) != 1 or len(anchors) == len(run):
+            continue
+        speaker = drafts[anchors[0]].speaker
+        spoken_to = [a for a in (drafts[k].addressee for k in anchors) if a is not None]
+        partner = next((a for a in spoken_to if a is not speaker and a.type == "person"), None)
+        outside = [*range(run[0] - 1, max(-1, run[0] - 7), -1),
+                   *range(run[-1] + 1, min(len(drafts), run[-1] + 7))]
+        for j in outside:
+            if partner is not None:
+                break
+            other = drafts[j].speaker
+            if other is not None and other is not speaker and other.type == "person":
+                partner = other
+        if partner is None:
+            continue
+        for k in run:
+            d = drafts[k]
+            if d.sieve in _ANCHORED or (d.speaker_mention is not None and d.speaker is None):
+                continue
+            near = min(anchors, key=lambda a: (abs(a - k), a > k))
+            d.speaker = speaker if abs(near - k) % 2 == 0 else partner
+            d.speaker_mention = None
+            d.sieve, d.confidence = "alternation", 0.45
 
 
 def is_conversation(drafts: Sequence[Draft]) -> bool:
