@@ -18,7 +18,7 @@ second-person speech are addressed to the previous speaker.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -479,32 +479,44 @@ def runs(drafts: Sequence[Draft]) -> list[list[int]]:
     return runs
 
 
-def _fill_dialogue_runs(drafts: list[Draft]) -> None:
-    """In a run of quote paragraphs where two people are named, untagged lines take turns:
-    counted from the nearest tagged line, an even distance is that speaker, an odd one the
-    other participant. A run with one named speaker keeps the news convention (continuation).
-    """
-    for run in runs(drafts):
-        anchors = [k for k in run if drafts[k].sieve in _ANCHORED
-                   and drafts[k].speaker is not None]
-        people = {id(drafts[k].speaker) for k in anchors}
-        if len(people) < 2:
+def _anchors(drafts: Sequence[Draft], run: Sequence[int]) -> list[int]:
+    """The lines of a run that a cue or a colon attributes, with a speaker."""
+    return [k for k in run if drafts[k].sieve in _ANCHORED and drafts[k].speaker is not None]
+
+
+def _take_turns(drafts: list[Draft], run: Sequence[int], anchors: Sequence[int],
+                other_voice: Callable[[int], EntityState | None], confidence: float) -> None:
+    """Untagged lines of a run take turns, counted from the nearest tagged line (the earlier
+    one on a tie): an even distance is its speaker, an odd one ``other_voice(nearest)``."""
+    for k in run:
+        d = drafts[k]
+        if d.sieve in _ANCHORED or (d.speaker_mention is not None and d.speaker is None):
             continue
-        for k in run:
-            d = drafts[k]
-            if d.sieve in _ANCHORED or (d.speaker_mention is not None and d.speaker is None):
-                continue
-            # the nearest tagged line (the earlier one on a tie), and the nearest other voice
-            near = min(anchors, key=lambda a: (abs(a - k), a > k))
+        near = min(anchors, key=lambda a: (abs(a - k), a > k))
+        speaker, other = drafts[near].speaker, other_voice(near)
+        if speaker is None or other is None:
+            continue
+        d.speaker = speaker if abs(near - k) % 2 == 0 else other
+        d.speaker_mention = None
+        d.sieve, d.confidence = "alternation", confidence
+
+
+def _fill_dialogue_runs(drafts: list[Draft]) -> None:
+    """In a run of quote paragraphs where two people are named, untagged lines take turns
+    with the nearest other named voice. A run with one named speaker keeps the news
+    convention (continuation)."""
+    for run in runs(drafts):
+        anchors = _anchors(drafts, run)
+        if len({id(drafts[k].speaker) for k in anchors}) < 2:
+            continue
+
+        def nearest_other(near: int, anchors: list[int] = anchors) -> EntityState | None:
             speaker = drafts[near].speaker
             by_distance = sorted(anchors, key=lambda a: abs(a - near))
-            other = next((drafts[a].speaker for a in by_distance
-                          if drafts[a].speaker is not speaker), None)
-            if speaker is None or other is None:
-                continue
-            turn = speaker if abs(near - k) % 2 == 0 else other
-            d.speaker, d.speaker_mention = turn, None
-            d.sieve, d.confidence = "alternation", 0.5
+            return next((drafts[a].speaker for a in by_distance
+                         if drafts[a].speaker is not speaker), None)
+
+        _take_turns(drafts, run, anchors, nearest_other, 0.5)
 
 
 def _fill_single_voice_runs(drafts: list[Draft]) -> None:
@@ -512,8 +524,7 @@ def _fill_single_voice_runs(drafts: list[Draft]) -> None:
     is the one the tagged line speaks to, else the last other speaker before the run, else
     the first after it."""
     for run in runs(drafts):
-        anchors = [k for k in run if drafts[k].sieve in _ANCHORED
-                   and drafts[k].speaker is not None]
+        anchors = _anchors(drafts, run)
         voices = {id(drafts[k].speaker) for k in anchors}
         if len(voices) != 1 or len(anchors) == len(run):
             continue
@@ -528,16 +539,9 @@ def _fill_single_voice_runs(drafts: list[Draft]) -> None:
             other = drafts[j].speaker
             if other is not None and other is not speaker and other.type == "person":
                 partner = other
-        if partner is None:
-            continue
-        for k in run:
-            d = drafts[k]
-            if d.sieve in _ANCHORED or (d.speaker_mention is not None and d.speaker is None):
-                continue
-            near = min(anchors, key=lambda a: (abs(a - k), a > k))
-            d.speaker = speaker if abs(near - k) % 2 == 0 else partner
-            d.speaker_mention = None
-            d.sieve, d.confidence = "alternation", 0.45
+        if partner is not None:
+            found: EntityState = partner
+            _take_turns(drafts, run, anchors, lambda _near: found, 0.45)  # noqa: B023
 
 
 def is_conversation(drafts: Sequence[Draft]) -> bool:
@@ -545,9 +549,7 @@ def is_conversation(drafts: Sequence[Draft]) -> bool:
     (at least 8, and a fifth of the quotations). News has a couple at most."""
     untagged = 0
     for run in runs(drafts):
-        anchors = {id(drafts[k].speaker) for k in run
-                   if drafts[k].sieve in _ANCHORED and drafts[k].speaker is not None}
-        if len(anchors) >= 2:
+        if len({id(drafts[k].speaker) for k in _anchors(drafts, run)}) >= 2:
             untagged += sum(1 for k in run if drafts[k].sieve not in _ANCHORED)
     return untagged >= 8 and untagged >= 0.2 * len(drafts)
 
