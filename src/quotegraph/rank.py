@@ -22,7 +22,7 @@ import regex
 
 from .errors import DataError
 from .records import Span
-from .resolve import Draft, EntityState, Resolver, is_conversation, runs
+from .resolve import Draft, EntityState, Resolver, runs
 
 #: Names of the features, in the order of the weight vector.
 FEATURES: tuple[str, ...] = (
@@ -207,13 +207,12 @@ class SpeakerRanker:
         return [e / total for e in exps]
 
     def apply(self, text: str, paras: Sequence[Span], drafts: list[Draft],
-              resolver: Resolver) -> None:
-        """Give each quotation no cue attributes its most probable candidate. In
-        conversation (fiction, transcripts) that overrides continuation and turn-taking; in
+              resolver: Resolver, *, conversation: bool) -> None:
+        """Give each quotation that neither a cue nor turn-taking decides its most probable
+        candidate. In conversation (fiction, transcripts) that overrides continuation; in
         other text, where a quote paragraph continues its speaker by convention, only the
         quotations the rules leave without a speaker are decided."""
         _doc, table = documents_features(text, paras, drafts, resolver)
-        conversation = is_conversation(drafts)
         for k, cands in table.items():
             if not cands or (not conversation and drafts[k].speaker is not None):
                 continue

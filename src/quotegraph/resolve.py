@@ -432,15 +432,17 @@ def conventions(text: str, paras: Sequence[Span], locals_: Sequence[Local],
         if d.speaker is None and d.speaker_mention is None and (
                 k == 0 or drafts[k - 1].local.last_paragraph < d.local.paragraph - 1):
             _from_previous_paragraph(d, resolver, paras)
+    # decided once: the passes below never change which lines a cue attributes
+    conversation = is_conversation(drafts)
     _fill_dialogue_runs(drafts)
-    if is_conversation(drafts):
+    if conversation:
         _fill_single_voice_runs(drafts)
     if ranker is not None:
-        ranker.apply(text, paras, drafts, resolver)
+        ranker.apply(text, paras, drafts, resolver, conversation=conversation)
     _name_the_narrator(text, drafts, resolver)
     for k in range(len(drafts)):
         _addressee_from_context(text, drafts, k, resolver)
-    _dialogue_addressees(text, drafts)
+    _dialogue_addressees(text, drafts, conversation=conversation)
     return drafts
 
 
@@ -554,14 +556,13 @@ def is_conversation(drafts: Sequence[Draft]) -> bool:
     return untagged >= 8 and untagged >= 0.2 * len(drafts)
 
 
-def _dialogue_addressees(text: str, drafts: list[Draft]) -> None:
+def _dialogue_addressees(text: str, drafts: list[Draft], *, conversation: bool) -> None:
     """In a run of quote paragraphs between two or more people, a line with no addressee in
     the text is spoken to the other voice: the previous line's speaker, else the next's.
 
     Only in conversation (fiction, transcripts: many untagged turns) for every line; in other
     text only for lines that speak to someone ("you"), since in news quotes by two people in
     a row are rarely said to each other."""
-    conversation = is_conversation(drafts)
     for run in runs(drafts):
         voices = {id(drafts[k].speaker) for k in run if drafts[k].speaker is not None}
         if len(voices) < 2:
