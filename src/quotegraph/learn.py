@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError
-from .evaluate.pdnc import _Cast, _matches, load_pdnc, match_quotes, novel_folders
+from .evaluate.pdnc import Cast, cast_matches, load_pdnc, match_quotes, novel_folders
 from .evaluate.polnear import load_polnear
 from .ingest import article_id
 from .pipeline import analyse, extract_article
@@ -79,7 +79,7 @@ def pdnc_examples(root: Path, novels: Sequence[str], out: Examples) -> None:
     for novel in load_pdnc(root, novels):
         a = analyse(Article(article_id(novel.text), novel.text), ranker=None)
         _doc, table = documents_features(a.text, a.paras, a.drafts, a.resolver)
-        cast = _Cast(novel.characters)
+        cast = Cast(novel.characters)
         order = sorted(table)
         matched = match_quotes([g.spans for g in novel.quotes],
                                [a.drafts[k].local.quote.parts for k in order])
@@ -97,7 +97,7 @@ def pdnc_examples(root: Path, novels: Sequence[str], out: Examples) -> None:
             for c in kept:
                 e = a.resolver.ents[c.entity]
                 ref = SpeakerRef(None, e.name, e.name, None, e.type)
-                labels.append(_matches(cast, ref, [gold]))
+                labels.append(cast_matches(cast, ref, [gold]))
             out.add([c.features for c in kept], labels, f"pdnc:{novel.name}")
 
 

@@ -78,12 +78,14 @@ from .metrics import f1, ratio
 
 __all__ = [
     "QUOTE_TYPES",
+    "Cast",
     "Character",
     "GoldNovel",
     "GoldQuote",
     "NovelScore",
     "PdncReport",
     "Tally",
+    "cast_matches",
     "evaluate_pdnc",
     "format_report",
     "load_characters",
@@ -192,7 +194,7 @@ def _contains(hay: Tokens, needle: Tokens) -> bool:
     return 0 < n <= len(hay) and any(hay[i : i + n] == needle for i in range(len(hay) - n + 1))
 
 
-class _Cast:
+class Cast:
     """The names of a novel's characters, resolved by the rule of :func:`name_matches`.
 
     Characters are numbered by position; ``extra`` names (gold names no character has) become
@@ -257,10 +259,11 @@ def name_matches(
     """Whether ``predicted`` names one of the ``gold`` names (main names or aliases) under the
     rule of the module docstring, against the cast ``characters`` of the novel."""
     extra = [g for g in gold if not any(g in c.names for c in characters)]
-    return _matches(_Cast(characters, extra), predicted, gold)
+    return cast_matches(Cast(characters, extra), predicted, gold)
 
 
-def _matches(cast: _Cast, predicted: SpeakerRef | None, gold: Sequence[str]) -> bool:
+def cast_matches(cast: Cast, predicted: SpeakerRef | None, gold: Sequence[str]) -> bool:
+    """:func:`name_matches` against a cast built once (scoring and training labels share it)."""
     if predicted is None or not gold:
         return False
     wanted: set[int] = set()
@@ -483,7 +486,7 @@ def load_novel(dir: Path) -> GoldNovel:
             offsets, spans, mismatches = "byte", byte_spans, byte_mismatches
 
     limit = len(text) if offsets == "char" else len(text.encode("utf-8"))
-    cast = _Cast(characters)
+    cast = Cast(characters)
     unknown: set[str] = set()
     unknown_speakers = unknown_addressees = 0
     quotes: list[GoldQuote] = []
@@ -718,19 +721,19 @@ def score_novel(novel: GoldNovel, result: ArticleResult) -> NovelScore:
     pred_spans = [tuple(Span(s.start + by, s.end + by) for s in q.spans) for q in preds]
     matching = match_quotes([g.spans for g in novel.quotes], pred_spans)
     score.matched = len(matching)
-    cast = _Cast(novel.characters, novel.unknown_names)
+    cast = Cast(novel.characters, novel.unknown_names)
     for i, gold in enumerate(novel.quotes):
         j = matching.get(i)
         if j is None:
             score.speaker_all.add(False)
             continue
         pred = preds[j]
-        right = _matches(cast, pred.speaker, (gold.speaker,))
+        right = cast_matches(cast, pred.speaker, (gold.speaker,))
         score.speaker.add(right)
         score.speaker_by_type[gold.quote_type or UNLABELLED].add(right)
         score.speaker_all.add(right)
         if gold.addressees:
-            score.addressee.add(_matches(cast, pred.addressee, gold.addressees))
+            score.addressee.add(cast_matches(cast, pred.addressee, gold.addressees))
     return score
 
 
