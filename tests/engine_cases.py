@@ -15,7 +15,9 @@ Conventions the expectations follow (see ``tests/test_engine_cases.py`` for how 
   excluded) and is reported when it has at least four words.
 * Apostrophes (don’t, ’90s, rock ’n’ roll, the Pendletons’, o’clock) never open or close a quote.
 * ``Q.speaker`` / ``Q.addressee`` is the canonical name: the fullest name the article gives,
-  without title or honorific ("Mayor Rosalind Achterberg" -> "Rosalind Achterberg"). Anonymous
+  without title or honorific ("Mayor Rosalind Achterberg" -> "Rosalind Achterberg"); a person
+  known only by surname keeps the form of address written with it ("Mrs. Ibbotson", "Admiral
+  Tregarth"), which also tells apart people who share the surname. Anonymous
   sources, unnamed organisations and groups keep their words exactly as written at the
   attribution site ("one viewer", "Another", "the company", "the couple"); so do unnamed
   addressees ("reporters", "staff", "the jury", "the Marlow Post").
@@ -1458,8 +1460,8 @@ CASES: list[Case] = [
             "“I will miss arguing with her,” he said.",
         ),
         quotes=(
-            Q("It only took four decades,", "Ibbotson", cue="say", nparts=1),
-            Q("I will miss arguing with her,", "Castellane", cue="say", nparts=1),
+            Q("It only took four decades,", "Mrs. Ibbotson", cue="say", nparts=1),
+            Q("I will miss arguing with her,", "Mr. Castellane", cue="say", nparts=1),
         ),
     ),
     Case(
@@ -1638,6 +1640,58 @@ Case(
         quotes=(
             Q("Then we shall finish them after it, and be none the worse.", "Edmund Pryce",
               cue="say", nparts=1),
+        ),
+    ),
+    Case(
+        # Two people who share a surname are told apart by how they are addressed, and "the
+        # Commodore" alone is the one who holds that title.
+        id="resolve-shared-surname-honorifics",
+        text=_p(
+            "Commodore Tregarth and Mrs. Tregarth came up the lane arm in arm.",
+            "“The roof wants mending before the gales,” said Mrs. Tregarth.",
+            "“It will hold till spring, my dear,” said the Commodore, “as it always has.”",
+        ),
+        quotes=(
+            Q("The roof wants mending before the gales,", "Mrs. Tregarth", cue="say", nparts=1),
+            Q("It will hold till spring, my dear, as it always has.", "Commodore Tregarth",
+              cue="say", nparts=2),
+        ),
+    ),
+    Case(
+        # The subject stands between commas before a participle phrase that mentions someone
+        # else; the cue ends the paragraph and the quotation follows.
+        id="spk-subject-before-interjected-phrase",
+        text=_p(
+            "The parcel was set down before her, and Mrs. Quillon, untying the string as she "
+            "glanced at Tobias, said--",
+            "“These are the letters my brother never sent.”",
+        ),
+        quotes=(
+            Q("These are the letters my brother never sent.", "Mrs. Quillon", cue="say",
+              nparts=1),
+        ),
+    ),
+    Case(
+        # "who" after a name makes the name the subject of the cue that follows the commas.
+        id="spk-relative-who-subject",
+        text=_p(
+            "Tobias Quillon had the last word from his aunt Perpetua, who, on reaching the "
+            "door, exclaimed, “Mind the step, for it is loose!”",
+        ),
+        quotes=(
+            Q("Mind the step, for it is loose!", "Perpetua", cue="exclaim", nparts=1),
+        ),
+    ),
+    Case(
+        # A list before the cue is no subject: the one who stood beside them speaks.
+        id="spk-list-is-not-subject",
+        text=_p(
+            "Marisol Petrakis stood on the steps beside Ada, Bruno, and Celia, and said, “We "
+            "carried this festival on our backs.”",
+        ),
+        quotes=(
+            Q("We carried this festival on our backs.", "Marisol Petrakis", cue="say",
+              nparts=1),
         ),
     ),
 ]

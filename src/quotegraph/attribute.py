@@ -57,6 +57,8 @@ _PREPOSITIONS = frozenset(
     """to of with for from by at in on about into against toward towards like than over
     under after before during without between among including""".split()
 )
+_CLAUSE_CUT = regex.compile(r"[,;]")
+_OBJECT_PRONOUNS = frozenset("him her them me us it".split())
 _NP_STOP = frozenset(
     """on in at during after before about that as when while if because with for from since
     by over outside inside near this last next and but or who which where, then""".split()
@@ -222,12 +224,18 @@ class Attributor:
         if not cands:
             return None
         pos = cue.span.start
+        subject, listed = self._clause_subject(cands, floor, pos)
         for c in reversed(cands):
             gap_ok = self.only_filler(c.span.end, pos) or self._cue_chain(c.span.end, pos)
             if c.span.end <= pos and gap_ok and not c.possessive:
+                if "," in self.text[c.span.end : pos] and (listed or (
+                        subject is not None and subject is not c)):
+                    break  # "Mrs Smith, glancing at Tobias, said"; "Ada, Bruno, and Celia"
                 return self._appositive_head(c, cands)
             if c.span.end <= pos:
                 break
+        if subject is not None:
+            return self._appositive_head(subject, cands)
         # an appositive between subject and cue: "Ben Adler, a former engineer ..., said"
         first = cands[0]
         between = self.text[first.span.end : pos]
@@ -243,6 +251,51 @@ class Attributor:
                 continue
             return self._appositive_head(c, cands)
         return None
+
+    def _clause_subject(self, cands: Sequence[Mention], floor: int,
+                        pos: int) -> tuple[Mention | None, bool]:
+        """The subject standing alone between commas before interjected phrases: "Mrs Smith,
+        sighing over it as she unlocked it, said", "and the Admiral, fearing he might not
+        have been civil enough, took up the subject again, to say", "from Mary, who, on
+        having occasion to note down the day, exclaimed".
+
+        Returns the subject (or None) and whether the segments before the cue are a list
+        ("thanked Ada, Bruno, and Celia, and said"), whose last item is no subject."""
+        text = self.text
+        cuts = [floor - 1] + [m.start() for m in _CLAUSE_CUT.finditer(text, floor, pos)] + [pos]
+        if len(cuts) < 3:
+            return None, False
+        found: Mention | None = None
+        for k in range(len(cuts) - 2, 0, -1):  # segments before the cue's own, last first
+            seg_start, seg_end = cuts[k - 1] + 1, cuts[k]
+            inside = [c for c in cands if seg_start <= c.span.start and c.span.end <= seg_end]
+            if found is None and k > 1 and text[seg_start:seg_end].strip() == "who":
+                # "Perpetua, who, on reaching the door, exclaimed"
+                prev = [c for c in cands if cuts[k - 2] < c.span.start and
+                        c.span.end <= cuts[k - 1]]
+                if prev and not text[prev[-1].span.end : cuts[k - 1]].strip(" ’'s"):
+                    return prev[-1], False
+            bare = self._bare_subject(inside, seg_start, seg_end)
+            if found is not None:
+                return (None, True) if bare is not None else (found, False)
+            found = bare
+        return found, False
+
+    def _bare_subject(self, inside: Sequence[Mention], start: int,
+                      end: int) -> Mention | None:
+        """The mention that makes up a clause segment alone ("and Mrs Smith"), or the one a
+        trailing "who" refers to ("a whisper of Mrs Musgrove's who")."""
+        if not inside:
+            return None
+        c = inside[-1]
+        tail = self.text[c.span.end : end].strip().lower()
+        if tail in ("who", "’s who", "'s who") or (c.possessive and tail == "who"):
+            return c
+        if tail or c.possessive or c.head in _OBJECT_PRONOUNS or c.kind == "anonymous":
+            return None
+        head = self.text[start : c.span.start]
+        return c if all(_is_filler(w) for w in _WORD.findall(head)) and \
+            not any(ch in head for ch in ".!?\"“”") else None
 
     def _cue_chain(self, start: int, end: int) -> bool:
         """"jumped in and", "turned and": other cues and filler between subject and cue."""

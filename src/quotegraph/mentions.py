@@ -213,6 +213,9 @@ _NOMINAL_RE = re.compile(
     r"\s+(?P<words>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3})"
 )
 _WORD = re.compile(r"[a-z][a-z\-]*")
+# "the Admiral", "the President": a title standing alone for the one person who holds it
+_TITLE_NOMINAL_RE = re.compile(r"(?<![\w’'-])[Tt]he\s+(?P<title>[A-Z][a-z]+)(?![\w’'-])"
+                               r"(?!\s+[A-Z])")
 
 
 @cache
@@ -258,6 +261,18 @@ def _nominal(m: re.Match[str]) -> Mention | None:
                      possessor=possessor)
 
 
+def _title_nominal(m: re.Match[str]) -> Mention | None:
+    word = m.group("title").lower()
+    if len(word) <= 4 and m.string.startswith(".", m.end()):
+        return None  # "the Rev. Agatha Pimm": an abbreviation before a name
+    gender, kind = lexicon.titles().get(word, ("u", "honorific"))
+    if kind == "honorific":  # "the Mr" is no one
+        return None
+    g: Gender = {"f": "female", "m": "male"}.get(gender, "unknown")  # type: ignore[assignment]
+    return Mention(Span(m.start(), m.end()), m.group(), "nominal", gender=g, head=word,
+                   etype="person")
+
+
 def find_mentions(text: str, regions: Sequence[Span],
                   para_starts: Sequence[int]) -> list[Mention]:
     """Every mention inside ``regions`` (the narrative text between quotations), sorted."""
@@ -268,6 +283,11 @@ def find_mentions(text: str, regions: Sequence[Span],
         taken: list[Span] = []
         for m in _NOMINAL_RE.finditer(text, r.start, r.end):
             c = _nominal(m)
+            if c is not None:
+                out.append(c)
+                taken.append(c.span)
+        for m in _TITLE_NOMINAL_RE.finditer(text, r.start, r.end):
+            c = _title_nominal(m)
             if c is not None:
                 out.append(c)
                 taken.append(c.span)

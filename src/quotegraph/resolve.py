@@ -72,9 +72,16 @@ class EntityState:
     mentions: list[Span] = field(default_factory=list)
     last: int = -1
     relations: dict[str, int] = field(default_factory=dict)  # noun → entity index
+    # forms of address seen before a surname alone ("Mrs" of "Mrs Croft"): they tell apart
+    # people who share a surname, and name the one known by surname only
+    honorifics: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
+        # "Mrs. Croft", not "Croft": the fullest form the text gives, and the one that tells
+        # her from Admiral Croft
+        if len(self.tokens) == 1 and self.honorifics:
+            return f"{self.honorifics[0]} {self.tokens[0]}"
         return " ".join(self.tokens) if self.tokens else self.label
 
 
@@ -82,6 +89,40 @@ def _run_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """"Sir Walter" in "Sir Walter Elliot", "Walter Elliot" too: a run of two or more words."""
     n = len(short)
     return 1 < n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+_FEMALE_ADDRESS = frozenset({"mrs", "miss", "ms", "lady", "dame", "madam", "madame", "mme",
+                             "mademoiselle", "mlle", "frau", "senora", "señora", "senorita"})
+_MARRIED = frozenset({"mrs", "madame", "mme", "frau", "senora", "señora"})
+_UNMARRIED = frozenset({"miss", "mademoiselle", "mlle", "senorita"})
+
+
+def _honorific(c: Mention) -> str:
+    """The form of address before a name ("Mrs.", "Admiral"), as written."""
+    if not c.title:
+        return ""
+    word = c.title.split()[-1]
+    kind = lexicon.titles().get(word.lower().rstrip("."), ("u", ""))[1]
+    return word if kind in ("honorific", "military") else ""
+
+
+def _honorifics_clash(h: str, seen: Sequence[str]) -> bool:
+    """Whether a name addressed as ``h`` cannot be the person addressed as ``seen``.
+
+    Mrs Croft is not Admiral Croft, and Miss Musgrove is not Mrs Musgrove; but Captain and
+    Mr may name one man, as news does.
+    """
+    if not h or not seen:
+        return False
+    low = h.lower().rstrip(".")
+    others = {s.lower().rstrip(".") for s in seen}
+    if low in others:
+        return False
+    female = low in _FEMALE_ADDRESS
+    if any((o in _FEMALE_ADDRESS) != female for o in others):
+        return True
+    return (low in _MARRIED and bool(others & _UNMARRIED)) or \
+        (low in _UNMARRIED and bool(others & _MARRIED))
 
 
 class Resolver:
@@ -131,6 +172,7 @@ class Resolver:
     # -- names ----------------------------------------------------------------------------
     def match_name(self, c: Mention) -> EntityState | None:
         toks = tuple(c.head.split())
+        honorific = _honorific(c)
         best: EntityState | None = None
         pool = set().union(*(self.by_token.get(t, ()) for t in {toks[0], toks[-1]}))
         for e in (self.ents[i] for i in sorted(pool)):  # sorted: ties break the same way
@@ -140,6 +182,8 @@ class Resolver:
                     (c.etype == "person" and e.type == "organization"):
                 continue
             if c.gender != "unknown" and e.gender not in ("unknown", c.gender):
+                continue
+            if _honorifics_clash(honorific, e.honorifics):
                 continue
             et = e.tokens
             ok = (toks == et or (len(toks) == 1 and toks[0] in (et[-1], et[0]))
@@ -171,6 +215,10 @@ class Resolver:
             for w in c.title.split():
                 self.add_role(e, w.lower().rstrip("."))
             self.add_role(e, c.title.lower().rstrip("."))
+        honorific = _honorific(c)
+        if honorific and len(toks) == 1 and not _honorifics_clash(honorific, e.honorifics) \
+                and honorific.rstrip(".") not in {h.rstrip(".") for h in e.honorifics}:
+            e.honorifics.append(honorific)
         self._roles_from_context(c, e)
         return self.bind(c, e)
 
