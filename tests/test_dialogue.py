@@ -86,3 +86,28 @@ def test_in_conversation_a_run_with_one_named_voice_takes_turns_with_the_last_ot
     ])
     tail = [q.speaker.name if q.speaker else None for q in extract(text).quotes[-3:]]
     assert tail == ["Marta Quiller", "Tomas", "Marta Quiller"]
+
+
+def test_a_paragraph_with_two_quotations_is_one_turn() -> None:
+    # the tagged line holds two quotations around its cue; the turns after it count
+    # paragraphs, not quotations, so the untagged lines still alternate
+    text = "\n\n".join([
+        "The ferry was late again. Ilse Marrow sat down across the table from me.",
+        "“You look tired,” Ilse said.",
+        "“Don't start,” I said. I rubbed my eyes and looked at the water for a while. “It "
+        "has been a long week.”",
+        "“Longer for some of us.”",
+        "“Is that a complaint?”",
+        "“An observation.”",
+        "“Then observe the clock. We leave at six.”",
+        "“I know when we leave.”",
+        "“Good.”",
+        "“You always have to have the last word.”",
+        "“Not always.”",
+    ])
+    result = extract(text)
+    speakers = [q.speaker.name if q.speaker else None for q in result.quotes]
+    me = speakers[1]
+    assert me != "Ilse Marrow"
+    assert speakers == ["Ilse Marrow", me, me, "Ilse Marrow", me, "Ilse Marrow", me,
+                        "Ilse Marrow", me, "Ilse Marrow", me]

@@ -95,9 +95,20 @@ def _name_candidate(text: str, m: regex.Match[str], floor: int) -> Mention | Non
     if shape is None:
         return None
     s, e = m.start() + shape.start, m.start() + shape.end
+    place = shape.etype == "unknown" and not shape.title and _LOCATIVE_BEFORE.search(
+        text, max(floor, s - 16), s) is not None and \
+        not lexicon.is_first_name(shape.head.split()[0])
     return Mention(span=Span(s, e), text=text[s:e], kind="name", gender=shape.gender,
                      head=shape.head, etype=shape.etype, title=shape.title,
-                     possessive=shape.possessive, weak=shape.weak)
+                     possessive=shape.possessive, weak=shape.weak, place=place)
+
+
+# "in Milano", "at the Select", "the Lilas": a name after these is more likely a place than a
+# person, unless it opens with a first name
+_LOCATIVE_BEFORE = regex.compile(
+    r"(?:(?<![\w’'-])(?:in|at|into|from|near|past|through|toward|towards|across|along|outside|"
+    r"inside|around|behind|opposite|on)\s+(?:the\s+)?|(?<![\w’'-])the\s+)\Z",
+    regex.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,6 +97,7 @@ class Mention:
     possessor: Span | None = None  # for "her husband": the span of "her"
     weak: bool = False  # a lone capitalised word opening a sentence: maybe not a name
     age: int | None = None  # "the 38-year-old"
+    place: bool = False  # a name after "in", "at the": taken for a place, not a person
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,6 +75,9 @@ class EntityState:
     # forms of address seen before a surname alone ("Mrs" of "Mrs Croft"): they tell apart
     # people who share a surname, and name the one known by surname only
     honorifics: list[str] = field(default_factory=list)
+    # a title, a known first name or a gendered word has named it: a person for sure, where
+    # "Rue Mouffetard" or "Le Toril" is a capitalised run that "she" must not be bound to
+    personal: bool = False
 
     @property
     def name(self) -> str:
@@ -205,7 +208,7 @@ class Resolver:
             if c.weak and not lexicon.is_first_name(toks[0]):
                 return None
             etype: EntityType = c.etype
-            if etype == "unknown" and len(toks) > 1:
+            if etype == "unknown" and len(toks) > 1 and not c.place:
                 etype = "person"  # a multi-word name without an organisation word
             e = self.new(etype, c.gender, tokens=toks)
         elif len(toks) > len(e.tokens):
@@ -215,6 +218,8 @@ class Resolver:
             for w in c.title.split():
                 self.add_role(e, w.lower().rstrip("."))
             self.add_role(e, c.title.lower().rstrip("."))
+        if c.title or c.gender != "unknown":
+            e.personal = True
         honorific = _honorific(c)
         if honorific and len(toks) == 1 and not _honorifics_clash(honorific, e.honorifics) \
                 and honorific.rstrip(".") not in {h.rstrip(".") for h in e.honorifics}:
@@ -267,7 +272,7 @@ class Resolver:
                 continue
             score = pos - e.last
             if gender != "unknown" and e.gender != gender:
-                if e.gender != "unknown":
+                if e.gender != "unknown" or (len(e.tokens) > 1 and not e.personal):
                     continue
                 score += 400  # an entity of unknown gender is a weaker candidate
             if score < best_score:
@@ -516,17 +521,35 @@ _ANCHORED = frozenset({"before", "after", "loose", "colon"})
 
 
 def runs(drafts: Sequence[Draft]) -> list[list[int]]:
-    """Maximal runs of quote paragraphs: each quote opens the paragraph after the last one."""
+    """Maximal runs of quote paragraphs: paragraphs in a row that each open with a quotation.
+    Further quotations inside such a paragraph ('"Cheer up," I said. "All countries …"')
+    belong to its turn and stay in the run."""
     runs: list[list[int]] = []
+    opens = False  # whether the paragraph of the previous quotation opens with a quotation
     for k, d in enumerate(drafts):
         prev = drafts[k - 1] if k else None
-        if prev is not None and runs and d.local.starts_paragraph and \
-                prev.local.starts_paragraph and \
+        if prev is not None and runs and d.local.paragraph <= prev.local.last_paragraph:
+            runs[-1].append(k)  # the same paragraph: the same turn
+            continue
+        if prev is not None and runs and opens and d.local.starts_paragraph and \
                 d.local.paragraph == prev.local.last_paragraph + 1:
             runs[-1].append(k)
         else:
             runs.append([k])
+        opens = d.local.starts_paragraph
     return runs
+
+
+def turns(drafts: Sequence[Draft], run: Sequence[int]) -> dict[int, int]:
+    """The turn of each quotation of a run: its paragraph's place in the run."""
+    out: dict[int, int] = {}
+    turn, last = -1, -1
+    for k in run:
+        if drafts[k].local.paragraph > last:
+            turn += 1
+        last = max(last, drafts[k].local.last_paragraph)
+        out[k] = turn
+    return out
 
 
 def _anchors(drafts: Sequence[Draft], run: Sequence[int]) -> list[int]:
@@ -536,17 +559,19 @@ def _anchors(drafts: Sequence[Draft], run: Sequence[int]) -> list[int]:
 
 def _take_turns(drafts: list[Draft], run: Sequence[int], anchors: Sequence[int],
                 other_voice: Callable[[int], EntityState | None], confidence: float) -> None:
-    """Untagged lines of a run take turns, counted from the nearest tagged line (the earlier
-    one on a tie): an even distance is its speaker, an odd one ``other_voice(nearest)``."""
+    """Untagged lines of a run take turns, counted in paragraphs from the nearest tagged line
+    (the earlier one on a tie): an even distance is its speaker, an odd one
+    ``other_voice(nearest)``."""
+    turn = turns(drafts, run)
     for k in run:
         d = drafts[k]
         if d.sieve in _ANCHORED or (d.speaker_mention is not None and d.speaker is None):
             continue
-        near = min(anchors, key=lambda a: (abs(a - k), a > k))
+        near = min(anchors, key=lambda a: (abs(turn[a] - turn[k]), a > k))
         speaker, other = drafts[near].speaker, other_voice(near)
         if speaker is None or other is None:
             continue
-        d.speaker = speaker if abs(near - k) % 2 == 0 else other
+        d.speaker = speaker if abs(turn[near] - turn[k]) % 2 == 0 else other
         d.speaker_mention = None
         d.sieve, d.confidence = "alternation", confidence
 
