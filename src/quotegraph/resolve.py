@@ -78,6 +78,7 @@ class EntityState:
     # a title, a known first name or a gendered word has named it: a person for sure, where
     # "Rue Mouffetard" or "Le Toril" is a capitalised run that "she" must not be bound to
     personal: bool = False
+    short: set[str] = field(default_factory=set)  # single words it has been called by
 
     @property
     def name(self) -> str:
@@ -126,6 +127,37 @@ def _honorifics_clash(h: str, seen: Sequence[str]) -> bool:
         return True
     return (low in _MARRIED and bool(others & _UNMARRIED)) or \
         (low in _UNMARRIED and bool(others & _MARRIED))
+
+
+# subject and reflexive forms only: the "him" of "Brett kissed him" is somebody else
+_HE = frozenset("he himself".split())
+_SHE = frozenset("she herself".split())
+_CLAUSE_END = regex.compile(r"[.!?;:\"“”]")
+
+
+def text_genders(text: str, mentions: Sequence[Mention]) -> dict[str, Gender]:
+    """First names whose gender the text itself shows, overriding the name table: Brett is
+    "she" in The Sun Also Rises. Evidence is a "he" or "she" (or "-self") later in the same
+    clause with no other name between; a name needs three such pronouns, two to one."""
+    votes: dict[str, list[int]] = {}
+    last: Mention | None = None
+    for m in mentions:
+        if m.kind == "name":
+            last = None if m.title else m
+        elif m.kind == "pronoun" and last is not None and m.head in _HE | _SHE:
+            if not _CLAUSE_END.search(text, last.span.end, m.span.start):
+                v = votes.setdefault(last.head.split()[0], [0, 0])
+                v[m.head in _SHE] += 1
+            last = None
+    out: dict[str, Gender] = {}
+    for name, (he, she) in votes.items():
+        if not lexicon.is_first_name(name):
+            continue  # "Bath ... she": only a given name is overridden
+        if she >= 3 and she >= 2 * he:
+            out[name] = "female"
+        elif he >= 3 and he >= 2 * she:
+            out[name] = "male"
+    return out
 
 
 class Resolver:
@@ -197,9 +229,19 @@ class Resolver:
                   # Fargo CEO" is no name to join)
                   or (max(len(toks), len(et)) <= 4
                       and (_run_of(toks, et) or _run_of(et, toks))))
-            if ok and (best is None or e.last > best.last):
+            if ok and (best is None or self._prefer(e, best, toks)):
                 best = e
         return best
+
+    @staticmethod
+    def _prefer(e: EntityState, best: EntityState, toks: tuple[str, ...]) -> bool:
+        """Between two people a lone "Charles" may name, the one already called so (Charles
+        Musgrove, not Charles Hayter, who is always named in full); else the latest."""
+        if len(toks) == 1:
+            a, b = toks[0] in e.short, toks[0] in best.short
+            if a != b:
+                return a
+        return e.last > best.last
 
     def resolve_name(self, c: Mention) -> EntityState | None:
         e = self.match_name(c)
@@ -220,6 +262,8 @@ class Resolver:
             self.add_role(e, c.title.lower().rstrip("."))
         if c.title or c.gender != "unknown":
             e.personal = True
+        if len(toks) == 1:
+            e.short.add(toks[0])
         honorific = _honorific(c)
         if honorific and len(toks) == 1 and not _honorifics_clash(honorific, e.honorifics) \
                 and honorific.rstrip(".") not in {h.rstrip(".") for h in e.honorifics}:
@@ -393,11 +437,13 @@ class Resolver:
                 gap = self.text[m.span.end : n.span.start]
                 if n.kind == "name" and regex.fullmatch(r",\s+(?:[\p{Ll}\-]+\s+){0,2}|\s+", gap):
                     appositive[i] = n
+        genders = text_genders(self.text, mentions)
         for i, m in enumerate(mentions):
             if (m.span.start, m.span.end) in self.of_mention:
                 continue
             if m.kind == "name":
-                self.resolve_name(m)
+                told = genders.get(m.head.split()[0]) if not m.title else None
+                self.resolve_name(replace(m, gender=told) if told else m)
             elif m.kind == "pronoun":
                 self.resolve_pronoun(m)
             else:
@@ -492,6 +538,8 @@ def conventions(text: str, paras: Sequence[Span], locals_: Sequence[Local],
         _fill_single_voice_runs(drafts)
     if ranker is not None:
         ranker.apply(text, paras, drafts, resolver, conversation=conversation)
+    if conversation:
+        _fill_unanchored_runs(drafts, resolver)
     _name_the_narrator(text, drafts, resolver)
     for k in range(len(drafts)):
         _addressee_from_context(text, drafts, k, resolver)
@@ -617,6 +665,29 @@ def _fill_single_voice_runs(drafts: list[Draft]) -> None:
         if partner is not None:
             found: EntityState = partner
             _take_turns(drafts, run, anchors, lambda _near: found, 0.45)  # noqa: B023
+
+
+def _fill_unanchored_runs(drafts: list[Draft], resolver: Resolver) -> None:
+    """In conversation, a run of quote paragraphs that no cue attributes still takes turns:
+    its first line keeps the speaker it was given (by the ranker), and the other voice is
+    the narrator of a first-person story, else the last other person who spoke before it."""
+    for run in runs(drafts):
+        if _anchors(drafts, run) or len(run) < 2:
+            continue
+        first = drafts[run[0]].speaker
+        if first is None or first.type != "person":
+            continue
+        other: EntityState | None = None
+        if resolver.narrator is not None and resolver.narrator != first.index:
+            other = resolver.ents[resolver.narrator]  # the "I" of the story takes part
+        for j in range(run[0] - 1, max(-1, run[0] - 10), -1):
+            e = drafts[j].speaker
+            if other is None and e is not None and e is not first and e.type == "person":
+                other = e
+        if other is None:
+            continue
+        found: EntityState = other
+        _take_turns(drafts, run, [run[0]], lambda _near: found, 0.4)  # noqa: B023
 
 
 def is_conversation(drafts: Sequence[Draft]) -> bool:
