@@ -479,7 +479,8 @@ class Attributor:
         head = m.group("head").lower()
         if head in nonname_words() and head != "it":
             return None
-        return Mention(Span(m.start(), m.end()), m.group(), "nominal", head=head,
+        s = m.start() + len(m.group()) - len(m.group().lstrip())  # the words, not the space
+        return Mention(Span(s, m.end()), self.text[s : m.end()], "nominal", head=head,
                          etype="unknown")
 
     def speech_noun(self, ws: int, end: int) -> _Found | None:

@@ -95,9 +95,10 @@ def _name_candidate(text: str, m: regex.Match[str], floor: int) -> Mention | Non
     if shape is None:
         return None
     s, e = m.start() + shape.start, m.start() + shape.end
-    place = shape.etype == "unknown" and not shape.title and _LOCATIVE_BEFORE.search(
-        text, max(floor, s - 16), s) is not None and \
-        not lexicon.is_first_name(shape.head.split()[0])
+    place = shape.etype == "unknown" and not shape.title and (
+        shape.head[:1].islower()  # "del Sol", "de Sarasate": the tail of a longer name
+        or (_LOCATIVE_BEFORE.search(text, max(floor, s - 16), s) is not None
+            and not lexicon.is_first_name(shape.head.split()[0])))
     return Mention(span=Span(s, e), text=text[s:e], kind="name", gender=shape.gender,
                      head=shape.head, etype=shape.etype, title=shape.title,
                      possessive=shape.possessive, weak=shape.weak, place=place)

@@ -130,6 +130,7 @@ def _honorifics_clash(h: str, seen: Sequence[str]) -> bool:
 
 
 # subject and reflexive forms only: the "him" of "Brett kissed him" is somebody else
+PENALTY = 2500
 _HE = frozenset("he himself".split())
 _SHE = frozenset("she herself".split())
 _CLAUSE_END = regex.compile(r"[.!?;:\"“”]")
@@ -256,6 +257,8 @@ class Resolver:
         elif len(toks) > len(e.tokens):
             e.tokens = toks
             self._index(e)
+        if e.type == "unknown" and c.etype == "person":
+            e.type = "person"
         if c.title:
             for w in c.title.split():
                 self.add_role(e, w.lower().rstrip("."))
@@ -443,7 +446,11 @@ class Resolver:
                 continue
             if m.kind == "name":
                 told = genders.get(m.head.split()[0]) if not m.title else None
-                self.resolve_name(replace(m, gender=told) if told else m)
+                if told and m.etype == "unknown":
+                    m = replace(m, gender=told, etype="person")  # "he" and "she": a person
+                elif told:
+                    m = replace(m, gender=told)
+                self.resolve_name(m)
             elif m.kind == "pronoun":
                 self.resolve_pronoun(m)
             else:
@@ -491,6 +498,11 @@ class Resolver:
                 c, self.new("person", c.gender, tokens=tuple(c.head.split())))
         if c.kind == "pronoun":
             return self.resolve_pronoun(c)
+        if c.kind == "nominal" and c.head in self.by_role:
+            # "the count said": the one introduced as Count Mippipopolous
+            holder = self._latest(self.by_role[c.head], c.span.start)
+            if holder is not None and holder.type == "person":
+                return self.bind(c, holder)
         return None
 
 
