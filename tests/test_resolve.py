@@ -71,3 +71,23 @@ def test_an_unattributed_run_in_a_first_person_story_takes_turns_with_the_narrat
     assert len(run) == 10
     assert set(run) == {"Inga Solvik", me}
     assert all(a != b for a, b in pairwise(run))
+
+
+def test_she_finds_a_character_known_by_first_name_only() -> None:
+    # "Nadia" is never given a surname; "she" after her name is her, not the café
+    text = "\n\n".join([
+        "We sat at the Café Verlaine until it closed.",
+        "Nadia came in from the rain and shook out her umbrella.",
+        "“You are both still here,” she said.",
+    ])
+    assert _speakers(text) == ["Nadia"]
+
+
+def test_the_titled_one_is_the_count() -> None:
+    text = "\n\n".join([
+        "Count Orsolak ordered champagne for the whole table.",
+        "“It is a small thing,” said the count, “between friends.”",
+    ])
+    result = extract(text)
+    assert [(q.speaker.name if q.speaker else None, q.speaker.mention if q.speaker else None)
+            for q in result.quotes] == [("Count Orsolak", "the count")]

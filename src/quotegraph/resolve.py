@@ -450,6 +450,11 @@ class Resolver:
                     m = replace(m, gender=told, etype="person")  # "he" and "she": a person
                 elif told:
                     m = replace(m, gender=told)
+                elif m.etype == "unknown" and " " not in m.head and \
+                        lexicon.first_name_gender(m.head) != "unknown":
+                    # "Mike": a person, but of no gender yet, since a lone word may be the
+                    # surname of someone named in full ("Quint" of "Marisol Quint")
+                    m = replace(m, etype="person")
                 self.resolve_name(m)
             elif m.kind == "pronoun":
                 self.resolve_pronoun(m)
