@@ -9,6 +9,7 @@ mysterious engine failure.
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import pytest
 
@@ -41,7 +42,10 @@ def _describe(result: ArticleResult) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_engine_case(case: Case) -> None:
-    r = extract(case.text)
+    # these cases are about quotations in quotation marks; reported speech has its own table
+    # (tests/reported_cases.py)
+    full = extract(case.text)
+    r = replace(full, quotes=tuple(q for q in full.quotes if q.kind == "direct"))
     got = [q.text for q in r.quotes]
     want = [e.text for e in case.quotes]
     assert got == want, (

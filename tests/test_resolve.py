@@ -10,7 +10,9 @@ from quotegraph import extract
 
 
 def _speakers(text: str) -> list[str | None]:
-    return [q.speaker.name if q.speaker else None for q in extract(text).quotes]
+    """The speakers of the direct quotations (reported speech is tested elsewhere)."""
+    return [q.speaker.name if q.speaker else None for q in extract(text).quotes
+            if q.kind == "direct"]
 
 
 def test_pronouns_in_the_text_outweigh_the_name_table() -> None:
@@ -90,4 +92,4 @@ def test_the_titled_one_is_the_count() -> None:
     ])
     result = extract(text)
     assert [(q.speaker.name if q.speaker else None, q.speaker.mention if q.speaker else None)
-            for q in result.quotes] == [("Count Orsolak", "the count")]
+            for q in result.quotes if q.kind == "direct"] == [("Count Orsolak", "the count")]

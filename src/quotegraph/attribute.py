@@ -24,7 +24,7 @@ import regex
 
 from . import lexicon
 from .mentions import anonymous_at, find_mentions, nonname_words, speech_nouns
-from .records import Cue, Mention, QuoteSpan, Span
+from .records import Cue, Mention, QuoteKind, QuoteSpan, Span
 from .text import first_sentence_end_after, sentence_start_before
 
 # Words that may stand between a subject and its cue ("she later told", "he had said").
@@ -88,6 +88,7 @@ class Local:
     paragraph: int  # where the quotation starts
     last_paragraph: int  # where it ends (a multi-paragraph quotation ends later)
     starts_paragraph: bool
+    kind: QuoteKind = "direct"  # indirect and mixed ones come from stage 5b (reported.py)
 
 
 @dataclass(frozen=True, slots=True)

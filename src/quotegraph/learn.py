@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import cuelearn
 from .errors import DataError
 from .evaluate.pdnc import Cast, cast_matches, load_pdnc, match_quotes, novel_folders
 from .evaluate.polnear import load_polnear
@@ -226,4 +227,21 @@ def train(shared: Path, out_dir: Path, *,
     }
     (out_dir / "speaker_ranker.card.json").write_text(json.dumps(card, indent=1) + "\n",
                                                        "utf-8")
+    card["reported_cues"] = train_reported_cues(shared, out_dir, log=log)
     return card
+
+
+def train_reported_cues(shared: Path, out_dir: Path, *,
+                        log: Callable[[str], None] = lambda _m: None) -> dict[str, Any]:
+    """Count the reporting words of unquoted attributions on PolNeAR train and write them
+    (``reported_cues.json``); returns a summary for the card."""
+    log("reported-speech cues: PolNeAR train")
+    counts = cuelearn.count_cues(load_polnear(shared / "data" / "polnear" / "train"))
+    raw = cuelearn.to_dict(counts)
+    (out_dir / cuelearn.MODEL_FILE).write_text(
+        json.dumps(raw, indent=0, ensure_ascii=False) + "\n", "utf-8")
+    kept = sum(1 for h, n in counts.values()
+               if h >= cuelearn.MIN_COUNT and h >= cuelearn.MIN_PRECISION * n)
+    return {"file": cuelearn.MODEL_FILE, "forms_counted": len(counts), "forms_kept": kept,
+            "min_precision": cuelearn.MIN_PRECISION, "min_count": cuelearn.MIN_COUNT,
+            "data": "PolNeAR train (first .ann per article)"}

@@ -15,7 +15,8 @@ from .mentions import find_mentions
 from .quotes import find_quotes
 from .rank import SpeakerRanker, bundled_ranker
 from .records import Article, ArticleResult, QuoteSpan, Span
-from .resolve import Draft, Resolver, build, conventions
+from .reported import reported_speech
+from .resolve import Draft, Resolver, build, conventions, reported_drafts
 from .text import paragraphs
 
 
@@ -44,7 +45,7 @@ def extract_article(article: Article, *, ranker: SpeakerRanker | bool | None = T
     """
     a = analyse(article, ranker=bundled_ranker() if ranker is True else ranker or None)
     # 7. result
-    found, entities = build(a.text, a.drafts, a.resolver, a.nested)
+    found, entities = build(a.text, a.drafts, a.resolver, a.nested, a.reported)
     return ArticleResult(article=article, quotes=tuple(found), entities=tuple(entities))
 
 
@@ -57,6 +58,7 @@ class Analysis:
     drafts: list[Draft]
     resolver: Resolver
     nested: list[Nested]
+    reported: list[Draft]  # indirect and mixed quotations
 
 
 def analyse(article: Article, *, ranker: SpeakerRanker | None = None) -> Analysis:
@@ -71,12 +73,15 @@ def analyse(article: Article, *, ranker: SpeakerRanker | None = None) -> Analysi
     # 5. attribute: cue, speaker and addressee mentions per quotation; drop titles
     locals_ = attribute(text, paras, quotes, mentions)
     nested = nested_locals(text, quotes)
+    # 5b. reported speech: indirect quotations, and mixed ones that absorb the quoted
+    #     fragments stage 5 found
+    reported, locals_ = reported_speech(text, paras, quotes, mentions, locals_)
     # 6. resolve mentions to entities, then the conventions that need entities
     #    (continuation, turn-taking, the learned ranker, the narrator, addressees)
     resolver = Resolver(text)
     resolver.resolve_all(mentions)
     drafts = conventions(text, paras, locals_, resolver, ranker)
-    return Analysis(text, paras, drafts, resolver, nested)
+    return Analysis(text, paras, drafts, resolver, nested, reported_drafts(reported, resolver))
 
 
 def _narrative(paras: list[Span], quotes: list[QuoteSpan]) -> list[Span]:

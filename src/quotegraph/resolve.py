@@ -564,15 +564,33 @@ def conventions(text: str, paras: Sequence[Span], locals_: Sequence[Local],
     return drafts
 
 
+def reported_drafts(locals_: Sequence[Local], resolver: Resolver) -> list[Draft]:
+    """Entities for the speakers and addressees of indirect and mixed quotations. They take
+    no part in the conventions of dialogue: each names its own source."""
+    out: list[Draft] = []
+    for loc in locals_:
+        sp = resolver.ensure(loc.speaker) if loc.speaker else None
+        ad = resolver.ensure(loc.addressee) if loc.addressee else None
+        conf = 0.8 if sp is not None else 0.4
+        if loc.speaker is not None and loc.speaker.kind == "pronoun":
+            conf -= 0.05
+        out.append(Draft(loc, sp, loc.speaker, ad, loc.addressee, conf, loc.sieve))
+    return out
+
+
 def build(text: str, drafts: Sequence[Draft], resolver: Resolver,
-          nested: Sequence[Nested]) -> tuple[list[Quote], list[Entity]]:
-    """The result records: quotations (nested ones included) and the entities they use."""
+          nested: Sequence[Nested], reported: Sequence[Draft] = (),
+          ) -> tuple[list[Quote], list[Entity]]:
+    """The result records: quotations (nested ones included, then the reported ones) and the
+    entities they use."""
     quotes: list[Quote] = []
     ids: dict[int, str] = {}
     for d in drafts:
         ids[d.local.quote.start] = f"q{len(quotes) + 1}"
         quotes.append(_quote(text, d, ids[d.local.quote.start], None))
     quotes.extend(_nested_quotes(text, drafts, nested, resolver, ids, len(quotes)))
+    for d in reported:
+        quotes.append(_quote(text, d, f"r{len(quotes) + 1}", None))
     quotes = _renumber(quotes)
     used = {r.entity for q in quotes for r in (q.speaker, q.addressee) if r and r.entity}
     entities = [
@@ -929,7 +947,7 @@ def _quote(text: str, d: Draft, qid: str, parent: str | None) -> Quote:
     cue = d.local.cue
     return Quote(
         id=qid,
-        kind="direct",
+        kind=d.local.kind,
         text=" ".join(text[p.start : p.end] for p in q.parts),
         spans=q.parts,
         speaker=_ref(d.speaker, d.speaker_mention),

@@ -715,8 +715,9 @@ def score_novel(novel: GoldNovel, result: ArticleResult) -> NovelScore:
         unknown_speakers=novel.unknown_speakers, unknown_addressees=novel.unknown_addressees,
     )
     by = _offset(novel, result)
-    preds = [q for q in result.quotes if q.parent is None]
-    score.nested_skipped = len(result.quotes) - len(preds)
+    # PDNC annotates quotations in quotation marks: indirect speech is not scored here
+    preds = [q for q in result.quotes if q.parent is None and q.kind != "indirect"]
+    score.nested_skipped = sum(1 for q in result.quotes if q.parent is not None)
     score.predicted = len(preds)
     pred_spans = [tuple(Span(s.start + by, s.end + by) for s in q.spans) for q in preds]
     matching = match_quotes([g.spans for g in novel.quotes], pred_spans)

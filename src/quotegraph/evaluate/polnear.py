@@ -15,13 +15,14 @@ that follow it. Offsets are trusted; the text written in the file is only used a
 Scoring (micro-averaged over the articles):
 
 * the *quoted* subset: gold attributions whose content opens with a quotation mark, against
-  the predicted quotes of kind ``direct``. A prediction is correct when one of its spans
+  the predicted quotes that quote (kind ``direct``, or ``mixed``: reported speech holding
+  quoted words). A prediction is correct when one of its spans
   overlaps a span of any gold content (quoted or not); a gold content is found when a
   prediction overlaps it. *Exact* match compares spans after trimming quotation marks,
   whitespace and trailing punctuation from both sides.
 * speaker and cue accuracy on the found quoted gold that has a Source (resp. a Cue): the
-  prediction overlapping the gold content most supplies the speaker (resp. cue) span, which is
-  right when it overlaps a gold Source (resp. Cue) span.
+  prediction overlapping the gold content most (on a tie, the shortest) supplies the speaker
+  (resp. cue) span, which is right when it overlaps a gold Source (resp. Cue) span.
 * the same figures over all gold attributions that have a content, against all predictions.
 """
 
@@ -472,11 +473,14 @@ def _score_subset(
     pred_normals = {p.normal for p in preds if p.normal}
     for g in golds:
         best: _Pred | None = None
-        best_overlap = 0
+        best_overlap, best_length = 0, 0
         for p in preds:
             ov = _overlap(p.spans, g.content)
-            if ov > best_overlap:
-                best, best_overlap = p, ov
+            length = sum(x.end - x.start for x in p.spans)
+            # on a tie the tighter prediction: an attribution nested in another's content
+            # ("X said Y claimed that …") is the one that covers the gold with least to spare
+            if ov > best_overlap or (ov == best_overlap and ov > 0 and length < best_length):
+                best, best_overlap, best_length = p, ov, length
         if best is None:
             continue
         score.gold_matched += 1
@@ -534,7 +538,8 @@ def score_articles(
         report.attributions += len(article.attributions)
         report.quoted_attributions += len(quoted)
         preds = _predictions(article, result)
-        direct = [p for q, p in preds if q.kind == "direct"]
+        # predictions that quote: direct ones, and mixed ones that absorbed a quoted fragment
+        direct = [p for q, p in preds if q.kind in ("direct", "mixed")]
         _score_subset(report.quoted, article.text, quoted, with_content, direct)
         _score_subset(report.all, article.text, with_content, with_content,
                       [p for _, p in preds])

@@ -1,0 +1,368 @@
+"""Stage 5b: reported speech — indirect and mixed quotations.
+
+Most attributions in news carry no quotation marks ("Whitfield said the city was only
+postponing pain"; "according to the union, ridership has fallen"), and many quote a fragment
+inside reported speech (called it “a reprieve, not a rescue”). This stage finds them sentence
+by sentence with the cue lexicon and the attribution machinery of stage 5:
+
+* ``SPEAKER CUE [ADDRESSEE] [that] CONTENT`` — the content runs from after the cue (its
+  addressee skipped, its "that" kept) to the end of the sentence;
+* ``CONTENT, SPEAKER CUE`` and ``CONTENT, CUE SPEAKER`` — a trailing attribution after a comma;
+* ``According to SOURCE, CONTENT`` and ``CONTENT, according to SOURCE``.
+
+A content that is one direct quotation is left to stage 5; one that holds quoted words among
+its own is ``mixed`` and replaces the direct record of the fragment it absorbs. Questions,
+"that said", "the said property" and cue words used as nouns make no record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import regex
+
+from . import lexicon
+from .attribute import Attributor, Local, content_words, is_title_like
+from .cuelearn import reported_cue_forms
+from .records import Cue, Mention, QuoteKind, QuoteSpan, Span
+from .text import sentence_ends
+
+# A "that" (or "how", "whether") opening the reported clause within a few words of the cue:
+# "said on Tuesday that", "told reporters that".
+_THAT = regex.compile(r"(?<![\w’'-])(?:that|whether|how|if)(?![\w’'-])\s*", regex.IGNORECASE)
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.]*")
+_LEAD = regex.compile(r"[\s,:;—–-]*")
+_TRAIL = ".!?;:,—–- \t\n"
+_QUOTE_MARKS = "\"“”‘’'«»„"
+# cue words that are nouns or other senses too often to open reported speech by themselves
+_NEVER_AFTER = frozenset({"called", "call", "calls", "calling", "show", "shows", "showed",
+                          "described", "describe", "describes", "referring to"})
+_MIN_WORDS = 3
+_COORDINATORS = frozenset("and but or nor then so yet".split())
+_ADJUNCT_OPENERS = frozenset(
+    """on in at during after before while when as to of for with from by about since
+    monday tuesday wednesday thursday friday saturday sunday yesterday today earlier later
+    last this""".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """One indirect or mixed quotation found in a sentence, before entities are known."""
+
+    kind: QuoteKind
+    content: Span
+    speaker: Mention | None
+    addressee: Mention | None
+    cue: Cue
+    absorbs: tuple[int, ...]  # indexes (in the direct locals) of quotes now part of this one
+
+
+def reported_speech(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan],
+                    mentions: Sequence[Mention], direct: Sequence[Local],
+                    ) -> tuple[list[Local], list[Local]]:
+    """The reported-speech locals of an article, and the direct locals that remain once the
+    fragments of mixed quotations are absorbed (compute first, then the caller keeps both)."""
+    att = Attributor(text, paras, mentions)
+    top = sorted((q for q in quotes if q.parent is None), key=lambda q: q.start)
+    found: list[Reported] = []
+    for para in paras:
+        start = para.start
+        for end in [*sentence_ends(text, para.start, para.end), para.end]:
+            if end > start:
+                found.extend(_in_sentence(att, Span(start, end), top, direct))
+            start = end
+    found = _dedupe(found)
+    kept: list[Local] = []
+    for i, d in enumerate(direct):
+        takers = [r.content for r in found if i in r.absorbs]
+        if not takers:
+            kept.append(d)
+            continue
+        # a split quotation whose first part a mixed one absorbed keeps its other parts
+        pairs = list(zip(d.quote.parts, d.quote.outer, strict=False)) \
+            if len(d.quote.parts) == len(d.quote.outer) else []
+        rest = [(p, o) for p, o in pairs
+                if not any(t.start <= o.start and o.end <= t.end for t in takers)]
+        if rest:
+            q = QuoteSpan(tuple(p for p, _ in rest), tuple(o for _, o in rest), d.quote.depth,
+                          d.quote.parent)
+            kept.append(replace(d, quote=q, starts_paragraph=False))
+    return [_local(att, r) for r in found], kept
+
+
+def _local(att: Attributor, r: Reported) -> Local:
+    para = att.para_of(r.content.start)
+    q = QuoteSpan(parts=(r.content,), outer=(r.content,))
+    return Local(q, r.speaker, r.addressee, r.cue, "reported", para,
+                 att.para_of(r.content.end - 1), False, kind=r.kind)
+
+
+def _dedupe(found: list[Reported]) -> list[Reported]:
+    """One record per content span (two cues may claim the same clause)."""
+    seen: set[tuple[int, int]] = set()
+    out: list[Reported] = []
+    for r in sorted(found, key=lambda r: (r.content.start, r.content.end)):
+        key = (r.content.start, r.content.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def _in_sentence(att: Attributor, sent: Span, top: Sequence[QuoteSpan],
+                 direct: Sequence[Local]) -> list[Reported]:
+    text = att.text
+    body = _trim(text, sent.start, sent.end)
+    if body is None or text[body.start:sent.end].rstrip().rstrip(_QUOTE_MARKS).endswith("?"):
+        return []  # a question reports nothing
+    inside = [q for q in top if q.start < sent.end and q.end > sent.start]
+    if any(q.start <= body.start and body.end <= q.end for q in inside):
+        return []  # the sentence is inside a quotation
+    out: list[Reported] = []
+    cues = [c for c in _cues(att, sent)
+            if not any(q.start <= c.span.start < q.end for q in inside)
+            and not _other_sense(text, c)]
+    trailing = [t for c in cues if c.lemma != "according to"
+                if (t := _cue_last(att, c, body)) is not None]
+    for cue in cues:
+        r = (_according_to(att, cue, body) if cue.lemma == "according to"
+             else _cue_first(att, cue, body))
+        if r is not None:
+            # "… that she didn't want the escort, the source added": the content ends
+            # before a trailing attribution
+            ends = [t.content.end for t in trailing
+                    if t.cue.span.start > cue.span.end and t.content.end > r.content.start
+                    and t.content.end < r.content.end]
+            if ends:
+                cut = _trim(text, r.content.start, min(ends))
+                r = Reported(r.kind, cut, r.speaker, r.addressee, r.cue, ()) if cut else None
+        else:
+            r = next((t for t in trailing if t.cue is cue), None)
+        if r is None:
+            continue
+        r = _with_quotes(text, r, inside, direct)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _cues(att: Attributor, sent: Span) -> list[Cue]:
+    """The reporting words of a sentence: "according to" from the lexicon, and the word forms
+    learned from PolNeAR train (:mod:`quotegraph.cuelearn`), with the lexicon's lemma and
+    manner where it has them. After a determiner a form is a noun ("the report")."""
+    text = att.text
+    forms = reported_cue_forms()
+    table = lexicon.cues()
+    out = [c for c in att.cues_in(sent.start, sent.end) if c.lemma == "according to"]
+    taken = {c.span.start for c in out}
+    for m in _WORD.finditer(text, sent.start, sent.end):
+        w = m.group().lower()
+        if w not in forms or m.start() in taken or att._after_determiner(m.start()):
+            continue
+        prev = text[max(sent.start, m.start() - 20) : m.start()].split()
+        if w.endswith("s") and not w.endswith("ss") and prev and not _subject_like(prev[-1]):
+            continue  # "answered a few more questions": a plural noun, not "she questions"
+
+        entry = table.get(w)
+        lemma, manner = (entry.lemma, entry.manner) if entry else (w, "neutral")
+        out.append(Cue(Span(m.start(), m.end()), m.group(), lemma, manner))  # type: ignore[arg-type]
+    return sorted(out, key=lambda c: c.span.start)
+
+
+_SUBJECT_WORDS = frozenset("he she it who that which also still now often".split())
+
+
+def _subject_like(word: str) -> bool:
+    """Whether ``word`` may stand right before a verb in -s: a name, a subject pronoun, an
+    adverb ("Trump claims", "she argues", "it says", "also notes", "repeatedly says")."""
+    w = word.strip("’'\"“”,()")
+    return w[:1].isupper() or w.lower() in _SUBJECT_WORDS or w.lower().endswith("ly")
+
+
+def _other_sense(text: str, cue: Cue) -> bool:
+    """"That said, …", "the said property": "said" that reports nothing."""
+    before = text[max(0, cue.span.start - 12) : cue.span.start].lower().split()
+    return bool(before) and before[-1] in ("that", "the", "this", "having", "so") and \
+        cue.lemma == "say"
+
+
+def _cue_first(att: Attributor, cue: Cue, body: Span) -> Reported | None:
+    """``SPEAKER CUE [ADDRESSEE] [that] CONTENT``."""
+    text = att.text
+    if cue.text.lower() in _NEVER_AFTER:
+        return None
+    speaker = att.subject_before(cue, body.start)
+    if speaker is None:
+        speaker = att._source_subject(body.start, cue, anywhere=True)
+    if speaker is None:
+        return None
+    pos = cue.span.end
+    addressee = att.addressee_after(cue, body.end)
+    if addressee is not None and addressee.span.start < pos + 40:
+        pos = max(pos, addressee.span.end)
+    m = _THAT.search(text, pos, min(body.end, pos + 60))
+    if m is not None and len(att.words(pos, m.start())) <= 6 and \
+            not any(ch in text[pos : m.start()] for ch in ".;:\"“”"):
+        pos = m.start()  # the content opens with its "that", as PolNeAR marks it
+    semi = text.find(";", pos, body.end)  # a semicolon ends the reported clause
+    content = _trim(text, pos, semi if semi >= 0 else body.end)
+    if content is None or len(att.words(content.start, content.end)) < _MIN_WORDS:
+        return None
+    if text[content.start] in "(":
+        return None
+    words = att.words(content.start, content.end)
+    if words[0][2].lower() in _COORDINATORS:
+        return None  # '“…,” she said and sat down': another verb of the subject's
+    if words[0][2].lower() in _ADJUNCT_OPENERS and len(words) <= 7:
+        return None  # 'said Thursday on "Fox and Friends"': where and when, not what
+    return Reported("indirect", content, speaker, addressee, cue, ())
+
+
+def _cue_last(att: Attributor, cue: Cue, body: Span) -> Reported | None:
+    """``CONTENT, SPEAKER CUE [adjuncts].`` or ``CONTENT, CUE SPEAKER [adjuncts].``"""
+    text = att.text
+    comma = text.rfind(",", body.start, cue.span.start)
+    if comma < 0:
+        return None
+    between = att.words(comma + 1, cue.span.start)
+    after = att.words(cue.span.end, body.end)
+    if len(between) > 6 or len(after) > 10 or \
+            any(ch in text[comma + 1 : cue.span.start] for ch in ";:\"“”"):
+        return None
+    if between:
+        speaker = att.subject_before(cue, comma + 1)
+        if speaker is None:
+            speaker = att._source_subject(comma + 1, cue)
+    else:
+        speaker = att.first_mention_after(cue.span.end, body.end) or \
+            att.noun_phrase(cue.span.end, body.end)
+    if speaker is None:
+        return None
+    content = _trim(text, body.start, comma)
+    if content is None or len(att.words(content.start, content.end)) < _MIN_WORDS:
+        return None
+    return Reported("indirect", content, speaker, None, cue, ())
+
+
+def _according_to(att: Attributor, cue: Cue, body: Span) -> Reported | None:
+    """``According to SOURCE, CONTENT`` or ``CONTENT, according to SOURCE``."""
+    text = att.text
+    source = att.noun_phrase(cue.span.end, body.end)
+    if source is None:
+        return None
+    if att.only_filler(body.start, cue.span.start) or cue.span.start == body.start:
+        comma = text.find(",", source.span.end, body.end)
+        if comma < 0 or len(att.words(source.span.end, comma)) > 8:
+            return None
+        content = _trim(text, comma + 1, body.end)
+    else:
+        cut = cue.span.start
+        while cut > body.start and text[cut - 1] in " ,\t\n":
+            cut -= 1
+        content = _trim(text, body.start, cut)
+    if content is None or len(att.words(content.start, content.end)) < _MIN_WORDS:
+        return None
+    return Reported("indirect", content, source, None, cue, ())
+
+
+def _with_quotes(text: str, r: Reported, inside: Sequence[QuoteSpan],
+                 direct: Sequence[Local]) -> Reported | None:
+    """A content that is one direct quotation stays direct (None); one holding quoted words
+    is mixed and absorbs those quotations' direct records."""
+    c = r.content
+    # a title in quotation marks ("it would be called “The Hilaria Show”") quotes nobody
+    held = [q for q in inside if q.start < c.end and q.end > c.start
+            and not is_title_like(content_words(text, q.parts))]
+    if not held:
+        return r
+    cut = _foreign_attribution(text, r, held, direct)
+    if cut is not None:
+        # 'X noted that … ― Trump boasted, “That makes me smart.”': the content ends before
+        # another attribution that stage 5 made of a quotation
+        trimmed = _trim(text, c.start, cut)
+        if trimmed is None or len(_WORD.findall(text, trimmed.start, trimmed.end)) < _MIN_WORDS:
+            return None
+        r = Reported(r.kind, trimmed, r.speaker, r.addressee, r.cue, ())
+        c = trimmed
+        held = [q for q in held if q.start < c.end and q.end > c.start]
+        if not held:
+            return r
+    if len(held) == 1 and _covers(text, held[0], c):
+        return None
+    first = held[0]
+    lead = text[c.start : first.start].rstrip()
+    introduced = not lead or lead.endswith((",", ":", "—", "--"))
+    if introduced and any(d.cue is not None and d.cue.span == r.cue.span
+                          and d.quote.start == first.start for d in direct):
+        # 'saying, “…”', '“…,” Cyril, the director of …, told': a quotation introduced as
+        # such, which stage 5 attributes by this very cue
+        return None
+    whole = next((q for q in held if not _fragment(text, q, r.cue, direct)), None)
+    if whole is not None:
+        # a quotation of its own (long, or a sentence, or attributed by another cue) is no
+        # fragment: the reported content ends before it
+        marks = [m.start() for m in _CLAUSE_MARK.finditer(text, c.start, whole.start)]
+        trimmed = _trim(text, c.start, marks[-1] if marks else whole.start)
+        if trimmed is None or len(_WORD.findall(text, trimmed.start, trimmed.end)) < _MIN_WORDS:
+            return None
+        return _with_quotes(text, Reported(r.kind, trimmed, r.speaker, r.addressee, r.cue,
+                                           ()), held, direct)
+    start = min(c.start, *(q.start for q in held))
+    end = max(c.end, *(q.end for q in held))
+    absorbs = _absorbed(direct, held)
+    return Reported("mixed", Span(start, end), r.speaker, r.addressee, r.cue, absorbs)
+
+
+_FRAGMENT_WORDS = 15
+
+
+def _fragment(text: str, q: QuoteSpan, cue: Cue, direct: Sequence[Local]) -> bool:
+    """Quoted words a reported clause may hold: short, no sentence inside, and not a
+    quotation stage 5 attributes by another cue."""
+    words = sum(len(_WORD.findall(text, p.start, p.end)) for p in q.parts)
+    if words > _FRAGMENT_WORDS or sentence_ends(text, q.parts[0].start, q.parts[-1].end - 1):
+        return False
+    return not any(d.quote.start == q.start and d.cue is not None and d.cue.span != cue.span
+                   for d in direct)
+
+
+_CLAUSE_MARK = regex.compile(r"[,;:—―–]|--")
+
+
+def _foreign_attribution(text: str, r: Reported, held: Sequence[QuoteSpan],
+                         direct: Sequence[Local]) -> int | None:
+    """Where the content must end when a quotation in it is attributed by another cue that
+    lies inside the content: at the last clause mark before that attribution."""
+    by_start = {d.quote.start: d for d in direct}
+    c = r.content
+    for q in held:
+        d = by_start.get(q.start)
+        if d is None or d.cue is None or d.cue.span == r.cue.span or \
+                not c.start < d.cue.span.start < c.end:
+            continue
+        begin = min(q.start, d.cue.span.start,
+                    d.speaker.span.start if d.speaker is not None else q.start)
+        marks = [m.start() for m in _CLAUSE_MARK.finditer(text, c.start, begin)]
+        return marks[-1] if marks else c.start
+    return None
+
+
+def _absorbed(direct: Sequence[Local], held: Sequence[QuoteSpan]) -> tuple[int, ...]:
+    starts = {q.start for q in held}
+    return tuple(i for i, d in enumerate(direct) if d.quote.start in starts)
+
+
+def _covers(text: str, q: QuoteSpan, c: Span) -> bool:
+    """Whether quotation ``q`` is all of content ``c`` (give or take marks and punctuation)."""
+    rest = text[c.start : q.start] + text[q.end : c.end]
+    return not _WORD.search(rest)
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    m = _LEAD.match(text, start, end)
+    if m is not None:
+        start = m.end()
+    while end > start and text[end - 1] in _TRAIL:
+        end -= 1
+    return Span(start, end) if end > start else None
