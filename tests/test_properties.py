@@ -50,7 +50,7 @@ def test_to_dict_is_the_json_contract(text: str) -> None:
     for q in d["quotes"]:
         assert set(q) == {"id", "kind", "text", "spans", "speaker", "addressee", "cue",
                           "parent", "confidence"}
-        assert q["kind"] == "direct"
+        assert q["kind"] in ("direct", "indirect", "mixed")
         for ref in (q["speaker"], q["addressee"]):
             assert ref is None or set(ref) == {"entity", "name", "mention", "span", "type"}
     for e in d["entities"]:

@@ -32,6 +32,10 @@ from .text import sentence_ends
 # "said on Tuesday that", "told reporters that".
 _THAT = regex.compile(r"(?<![\w’'-])(?:that|whether|how|if)(?![\w’'-])\s*", regex.IGNORECASE)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.]*")
+# a quotation within four words: "called it “a reprieve, not a rescue”", "described it as “…”"
+_QUOTE_SOON = regex.compile(r"(?:\s+[\p{L}’'\-]+){0,4}\s+[\"“‘«„]")
+_CUE_WORD = regex.compile(r"\p{L}[\p{L}’'\-]*")
+_TO = regex.compile(r"\s+to(?![\w’'-])")
 _LEAD = regex.compile(r"[\s,:;—–-]*")
 _TRAIL = ".!?;:,—–- \t\n"
 _QUOTE_MARKS = "\"“”‘’'«»„"
@@ -39,6 +43,8 @@ _QUOTE_MARKS = "\"“”‘’'«»„"
 _NEVER_AFTER = frozenset({"called", "call", "calls", "calling", "show", "shows", "showed",
                           "described", "describe", "describes", "referring to"})
 _MIN_WORDS = 3
+_NAMING = frozenset("named names naming titled dubbed entitled nicknamed known labeled "
+                    "labelled".split())
 _COORDINATORS = frozenset("and but or nor then so yet".split())
 _ADJUNCT_OPENERS = frozenset(
     """on in at during after before while when as to of for with from by about since
@@ -156,9 +162,17 @@ def _cues(att: Attributor, sent: Span) -> list[Cue]:
     table = lexicon.cues()
     out = [c for c in att.cues_in(sent.start, sent.end) if c.lemma == "according to"]
     taken = {c.span.start for c in out}
-    for m in _WORD.finditer(text, sent.start, sent.end):
+    for m in _CUE_WORD.finditer(text, sent.start, sent.end):
         w = m.group().lower()
         if w not in forms or m.start() in taken or att._after_determiner(m.start()):
+            continue
+        if w == "according":
+            to = _TO.match(text, m.end())
+            if to is None or any(c.lemma == "according to" for c in out):
+                continue
+            # "According" opening a sentence passes for a name; it is the cue
+            out.append(Cue(Span(m.start(), to.end()), text[m.start() : to.end()],
+                           "according to", "neutral"))
             continue
         prev = text[max(sent.start, m.start() - 20) : m.start()].split()
         if w.endswith("s") and not w.endswith("ss") and prev and not _subject_like(prev[-1]):
@@ -190,8 +204,10 @@ def _other_sense(text: str, cue: Cue) -> bool:
 def _cue_first(att: Attributor, cue: Cue, body: Span) -> Reported | None:
     """``SPEAKER CUE [ADDRESSEE] [that] CONTENT``."""
     text = att.text
-    if cue.text.lower() in _NEVER_AFTER:
-        return None
+    if cue.text.lower() in _NAMING:
+        return None  # "would be named “The Lucky Gull”": a name given, not words reported
+    if cue.text.lower() in _NEVER_AFTER and not _QUOTE_SOON.match(text, cue.span.end):
+        return None  # "called it “a reprieve”" reports; "a group called Harbor Forward" not
     speaker = att.subject_before(cue, body.start)
     if speaker is None:
         speaker = att._source_subject(body.start, cue, anywhere=True)
@@ -203,7 +219,8 @@ def _cue_first(att: Attributor, cue: Cue, body: Span) -> Reported | None:
         pos = max(pos, addressee.span.end)
     m = _THAT.search(text, pos, min(body.end, pos + 60))
     if m is not None and len(att.words(pos, m.start())) <= 6 and \
-            not any(ch in text[pos : m.start()] for ch in ".;:\"“”"):
+            not any(ch in text[pos : m.start()] for ch in ".;:\"“”") and \
+            (m.group().lower().startswith("that") or not text[pos : m.start()].strip()):
         pos = m.start()  # the content opens with its "that", as PolNeAR marks it
     semi = text.find(";", pos, body.end)  # a semicolon ends the reported clause
     content = _trim(text, pos, semi if semi >= 0 else body.end)

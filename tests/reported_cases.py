@@ -1,0 +1,151 @@
+"""Hand-written cases of reported speech: indirect and mixed quotations, and sentences that
+must yield none. Every sentence is invented for these tests.
+
+Each :class:`R` lists, in order of their start, ALL the indirect and mixed records the engine
+must report for its text (direct quotations are checked by ``engine_cases.py`` and are left
+out here, except that ``direct`` counts how many there must be).
+
+Conventions: the content of ``SPEAKER CUE that …`` opens with its "that" (as PolNeAR marks it);
+an addressee after the cue is left out of the content; a trailing attribution ("…, the board
+said") is left out; a quoted fragment inside reported speech makes it ``mixed`` and is not also
+reported as a direct quotation; a title in quotation marks does not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rep:
+    """One expected indirect or mixed record. ``None`` fields are not checked."""
+
+    kind: str
+    text: str
+    speaker: str | None
+    cue: str | None = None
+    addressee: str | None = None
+
+
+@dataclass(frozen=True)
+class R:
+    id: str
+    text: str
+    reported: tuple[Rep, ...]
+    direct: int = 0  # how many direct quotations the text holds
+
+
+CASES: list[R] = [
+    # ------------------------------------------------------------------ cue before content
+    R("said-that", "Councillor Mirela Vasquez said that the bridge tolls would rise in spring.",
+      (Rep("indirect", "that the bridge tolls would rise in spring", "Mirela Vasquez", "say"),)),
+    R("said-no-that", "Harbour master Tomas Lind said the ferry would sail at dawn.",
+      (Rep("indirect", "the ferry would sail at dawn", "Tomas Lind", "say"),)),
+    R("says-present", "Oona Breck says the fire is contained on three sides.",
+      (Rep("indirect", "the fire is contained on three sides", "Oona Breck", "say"),)),
+    R("told-addressee", "Ines Okonjo told reporters that her client would not appeal.",
+      (Rep("indirect", "that her client would not appeal", "Ines Okonjo", "tell",
+           "reporters"),)),
+    R("told-addressee-then-pronoun",
+      "The minister told the committee he would resign if the bill failed.",
+      (Rep("indirect", "he would resign if the bill failed", "The minister", "tell",
+           "the committee"),)),
+    R("noted-pronoun-speaker",
+      "Dr. Amara Quist spoke to the council on Monday. She noted that a single hot summer "
+      "could undo the gains.",
+      (Rep("indirect", "that a single hot summer could undo the gains", "Amara Quist",
+           "note"),)),
+    R("warned-that", "Fire chief Oona Breck warned that the dry spell would last into August.",
+      (Rep("indirect", "that the dry spell would last into August", "Oona Breck", "warn"),)),
+    R("denied-that", "The harbour authority denied that any contract had been signed.",
+      (Rep("indirect", "that any contract had been signed", "The harbour authority",
+           "deny"),)),
+    R("asked-whether", "Oona Breck asked whether the engines had arrived.",
+      (Rep("indirect", "whether the engines had arrived", "Oona Breck", "ask"),)),
+    R("believes-belief-cue", "Mirela Vasquez believes the tolls will fall next year.",
+      (Rep("indirect", "the tolls will fall next year", "Mirela Vasquez"),)),
+    R("in-a-statement",
+      "The council said in a statement that the vote would be delayed until June.",
+      (Rep("indirect", "that the vote would be delayed until June", "The council", "say"),)),
+    R("participle-telling-addressee",
+      "Tomas Lind waved from the deck, telling his wife that the crossing had been calm.",
+      (Rep("indirect", "that the crossing had been calm", "Tomas Lind", "tell",
+           "his wife"),)),
+    R("anonymous-source", "One resident said the noise had kept her awake for weeks.",
+      (Rep("indirect", "the noise had kept her awake for weeks", "One resident", "say"),)),
+    R("group-source", "Critics say the plan favours developers over residents.",
+      (Rep("indirect", "the plan favours developers over residents", "Critics", "say"),)),
+    R("appositive-source", "Lind's deputy, Ada Brook, said the ferry had been repaired.",
+      (Rep("indirect", "the ferry had been repaired", "Ada Brook", "say"),)),
+    R("fronted-participle",
+      "Asked about the delays, Oona Breck said the new engines had not arrived.",
+      (Rep("indirect", "the new engines had not arrived", "Oona Breck", "say"),)),
+    R("two-cues-two-records",
+      "Mirela Vasquez argued that the tolls were unfair to commuters, and she insisted that "
+      "the vote be held in public.",
+      (Rep("indirect", "that the tolls were unfair to commuters", "Mirela Vasquez", "argue"),
+       Rep("indirect", "that the vote be held in public", "Mirela Vasquez", "insist"))),
+    R("semicolon-ends-content",
+      "Oona Breck said the crews were exhausted; the fire kept spreading north.",
+      (Rep("indirect", "the crews were exhausted", "Oona Breck", "say"),)),
+    # ------------------------------------------------------------------ cue after content
+    R("trailing-said", "The reservoir is at its lowest level in a decade, the water board said.",
+      (Rep("indirect", "The reservoir is at its lowest level in a decade", "the water board",
+           "say"),)),
+    R("trailing-inverted",
+      "The pool will close for repairs in May, said Marcus Delaney, the parks director.",
+      (Rep("indirect", "The pool will close for repairs in May", "Marcus Delaney", "say"),)),
+    R("nested-trailing-cuts-the-inner",
+      "Tomas Lind said the pier was unsafe, a harbour official added.",
+      (Rep("indirect", "Tomas Lind said the pier was unsafe", "a harbour official", "add"),
+       Rep("indirect", "the pier was unsafe", "Tomas Lind", "say"))),
+    # ------------------------------------------------------------------ according to
+    R("according-to-first",
+      "According to the union, ridership has fallen 12 percent since March.",
+      (Rep("indirect", "ridership has fallen 12 percent since March", "the union",
+           "according to"),)),
+    R("according-to-last",
+      "Ridership has fallen 12 percent since March, according to the union.",
+      (Rep("indirect", "Ridership has fallen 12 percent since March", "the union",
+           "according to"),)),
+    # ------------------------------------------------------------------ mixed
+    R("mixed-called-it",
+      "Linda Okafor called it “a reprieve, not a rescue” for the ferry line.",
+      (Rep("mixed", "it “a reprieve, not a rescue” for the ferry line", "Linda Okafor",
+           "call"),)),
+    R("mixed-fragment-in-clause",
+      "The spokesperson said the agency would “review the council's decision carefully” "
+      "before the summer.",
+      (Rep("mixed", "the agency would “review the council's decision carefully” before the "
+           "summer", "The spokesperson", "say"),)),
+    R("mixed-short-fragment",
+      "Oona Breck said the fire was “largely contained” by the evening.",
+      (Rep("mixed", "the fire was “largely contained” by the evening", "Oona Breck",
+           "say"),)),
+    R("mixed-described-as",
+      "The mayor described the plan as “reckless and rushed” at the meeting.",
+      (Rep("mixed", "the plan as “reckless and rushed” at the meeting", "The mayor",
+           "describe"),)),
+    R("title-in-marks-stays-indirect",
+      "Ada Brook joked that the new ferry would be named “The Lucky Gull” after all.",
+      (Rep("indirect", "that the new ferry would be named “The Lucky Gull” after all",
+           "Ada Brook"),)),
+    # ------------------------------------------------------------------ with direct ones
+    R("indirect-then-direct",
+      "Tomas Lind said he was proud of the crew. “They never once complained,” he added.",
+      (Rep("indirect", "he was proud of the crew", "Tomas Lind", "say"),), direct=1),
+    # ------------------------------------------------------------------ negatives
+    R("neg-direct-after-cue", "Tomas Lind said, “We sail at dawn.”", (), direct=1),
+    R("neg-direct-before-cue", "“We sail at dawn,” Tomas Lind said.", (), direct=1),
+    R("neg-said-and-left", "“Thank you for coming,” Ada Brook said and left the room.", (),
+      direct=1),
+    R("neg-that-said", "That said, the council has not yet voted on the plan.", ()),
+    R("neg-the-said-property", "The said property was sold in 1998 to a developer from Leeds.",
+      ()),
+    R("neg-question", "Did the minister say the plan was dead?", ()),
+    R("neg-noun-after-determiner", "The report on the fire was published on Monday.", ()),
+    R("neg-plural-noun-object", "The panel answered several questions about the budget.", ()),
+    R("neg-called-a-name", "She joined a group called Harbor Forward last year.", ()),
+    R("neg-adjunct-only", "Tomas Lind said as much in Tuesday's meeting.", ()),
+    R("neg-no-cue", "The ferry sailed at dawn and reached the island by noon.", ()),
+]

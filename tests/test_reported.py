@@ -1,0 +1,37 @@
+"""Reported speech: every case of ``tests/reported_cases.py``, checked record by record."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotegraph import extract
+
+try:  # tests/ is not a package today; keep working if it becomes one
+    from .reported_cases import CASES, R
+except ImportError:
+    from reported_cases import CASES, R
+
+
+def test_the_table_has_thirty_cases_and_negatives() -> None:
+    assert len(CASES) >= 30
+    assert sum(1 for c in CASES if not c.reported) >= 8
+    assert len({c.id for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_reported_case(case: R) -> None:
+    result = extract(case.text)
+    got = [q for q in result.quotes if q.kind != "direct"]
+    listing = "\n".join(f"  {q.kind} {q.text!r} speaker={q.speaker.name if q.speaker else None}"
+                        f" cue={q.cue.lemma if q.cue else None}" for q in result.quotes)
+    assert [(q.kind, q.text) for q in got] == [(r.kind, r.text) for r in case.reported], listing
+    assert sum(1 for q in result.quotes if q.kind == "direct") == case.direct, listing
+    for q, want in zip(got, case.reported, strict=True):
+        # the spans index the article and rebuild the text
+        assert " ".join(case.text[s.start : s.end] for s in q.spans) == q.text
+        if want.speaker is not None:
+            assert q.speaker is not None and q.speaker.name == want.speaker, listing
+        if want.cue is not None:
+            assert q.cue is not None and q.cue.lemma == want.cue, listing
+        if want.addressee is not None:
+            assert q.addressee is not None and q.addressee.name == want.addressee, listing
