@@ -130,6 +130,10 @@ CASES: list[R] = [
       "Ada Brook joked that the new ferry would be named “The Lucky Gull” after all.",
       (Rep("indirect", "that the new ferry would be named “The Lucky Gull” after all",
            "Ada Brook"),)),
+    R("passive-called-names-a-title",
+      "The new ferry will be called “The Lucky Gull,” the harbour master said.",
+      (Rep("indirect", "The new ferry will be called “The Lucky Gull", "the harbour master",
+           "say"),)),
     # ------------------------------------------------------------------ with direct ones
     R("indirect-then-direct",
       "Tomas Lind said he was proud of the crew. “They never once complained,” he added.",

@@ -43,6 +43,7 @@ _QUOTE_MARKS = "\"“”‘’'«»„"
 _NEVER_AFTER = frozenset({"called", "call", "calls", "calling", "show", "shows", "showed",
                           "described", "describe", "describes", "referring to"})
 _MIN_WORDS = 3
+_BE = frozenset("be been being is was were are am".split())
 _NAMING = frozenset("named names naming titled dubbed entitled nicknamed known labeled "
                     "labelled".split())
 _COORDINATORS = frozenset("and but or nor then so yet".split())
@@ -194,6 +195,12 @@ def _subject_like(word: str) -> bool:
     return w[:1].isupper() or w.lower() in _SUBJECT_WORDS or w.lower().endswith("ly")
 
 
+def _title_after(text: str, mark: int) -> bool:
+    """Whether the quotation opening at ``mark`` is a title ("“The Hilaria Show”")."""
+    end = text.find(text[mark] if text[mark] in "\"'" else "”", mark + 1, mark + 120)
+    return end > 0 and is_title_like(text[mark + 1 : end].split())
+
+
 def _other_sense(text: str, cue: Cue) -> bool:
     """"That said, …", "the said property": "said" that reports nothing."""
     before = text[max(0, cue.span.start - 12) : cue.span.start].lower().split()
@@ -206,8 +213,14 @@ def _cue_first(att: Attributor, cue: Cue, body: Span) -> Reported | None:
     text = att.text
     if cue.text.lower() in _NAMING:
         return None  # "would be named “The Lucky Gull”": a name given, not words reported
-    if cue.text.lower() in _NEVER_AFTER and not _QUOTE_SOON.match(text, cue.span.end):
-        return None  # "called it “a reprieve”" reports; "a group called Harbor Forward" not
+    if cue.text.lower() in _NEVER_AFTER:
+        # "called it “a reprieve”" reports; "a group called Harbor Forward" and "would be
+        # called “The Hilaria Show”" name something
+        soon = _QUOTE_SOON.match(text, cue.span.end)
+        before = text[max(0, cue.span.start - 10) : cue.span.start].split()
+        if soon is None or (before and before[-1].lower() in _BE) or \
+                _title_after(text, soon.end() - 1):
+            return None
     speaker = att.subject_before(cue, body.start)
     if speaker is None:
         speaker = att._source_subject(body.start, cue, anywhere=True)
@@ -242,15 +255,18 @@ def _cue_last(att: Attributor, cue: Cue, body: Span) -> Reported | None:
     comma = text.rfind(",", body.start, cue.span.start)
     if comma < 0:
         return None
-    between = att.words(comma + 1, cue.span.start)
+    gap = comma + 1
+    if gap < cue.span.start and text[gap] in "”’\"'»":
+        gap += 1  # '“…,” the harbour master said': the comma closes a quotation
+    between = att.words(gap, cue.span.start)
     after = att.words(cue.span.end, body.end)
     if len(between) > 6 or len(after) > 10 or \
-            any(ch in text[comma + 1 : cue.span.start] for ch in ";:\"“”"):
+            any(ch in text[gap : cue.span.start] for ch in ";:\"“”"):
         return None
     if between:
-        speaker = att.subject_before(cue, comma + 1)
+        speaker = att.subject_before(cue, gap)
         if speaker is None:
-            speaker = att._source_subject(comma + 1, cue)
+            speaker = att._source_subject(gap, cue)
     else:
         speaker = att.first_mention_after(cue.span.end, body.end) or \
             att.noun_phrase(cue.span.end, body.end)
