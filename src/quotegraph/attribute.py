@@ -220,7 +220,7 @@ class Attributor:
     def subject_before(self, cue: Cue, floor: int) -> Mention | None:
         """The mention that is the subject of ``cue``: right before it (across filler and
         other cues: "she jumped in and said"), else the first subject-like mention."""
-        anon = [a for a in anonymous_at(self.text, floor, cue.span.start)]
+        anon = anonymous_at(self.text, floor, cue.span.start)
         cands = sorted(self.mentions_in(floor, cue.span.start) + anon,
                        key=lambda c: c.span.start)
         if not cands:

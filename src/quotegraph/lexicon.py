@@ -87,26 +87,29 @@ class PhraseTable:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PhraseMatch]:
         stop = len(text) if end is None else end
-        words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start,
-                                                                                   stop)]
         out: list[PhraseMatch] = []
-        i = 0
-        while i < len(words):
-            if words[i][2] not in self.first:
-                i += 1
+        resume = start  # words before it belong to the last match
+        for m in _WORD.finditer(text, start, stop):
+            if m.start() < resume:
                 continue
-            for n in range(min(self.longest, len(words) - i), 0, -1):
-                if n > 1 and any(text[words[i + k][1] : words[i + k + 1][0]].strip()
-                                 for k in range(n - 1)):
-                    continue  # the words of a phrase are separated by spaces only
-                form = " ".join(w[2] for w in words[i : i + n])
+            first = m.group().lower()
+            if first not in self.first:
+                continue  # most words: one look-up, no tuple built
+            words = [(m.start(), m.end(), first)]
+            pos = m.end()
+            while len(words) < self.longest:
+                nxt = _WORD.search(text, pos, stop)
+                if nxt is None or text[pos : nxt.start()].strip():
+                    break  # the words of a phrase are separated by spaces only
+                words.append((nxt.start(), nxt.end(), nxt.group().lower()))
+                pos = nxt.end()
+            for n in range(len(words), 0, -1):
+                form = " ".join(w[2] for w in words[:n])
                 if form in self.forms:
-                    s, e = words[i][0], words[i + n - 1][1]
+                    s, e = words[0][0], words[n - 1][1]
                     out.append(PhraseMatch(s, e, text[s:e], form))
-                    i += n
+                    resume = e
                     break
-            else:
-                i += 1
         return out
 
 

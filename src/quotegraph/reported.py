@@ -17,6 +17,8 @@ its own is ``mixed`` and replaces the direct record of the fragment it absorbs. 
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -34,7 +36,8 @@ _THAT = regex.compile(r"(?<![\w’'-])(?:that|whether|how|if)(?![\w’'-])\s*", 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.]*")
 # a quotation within four words: "called it “a reprieve, not a rescue”", "described it as “…”"
 _QUOTE_SOON = regex.compile(r"(?:\s+[\p{L}’'\-]+){0,4}\s+[\"“‘«„]")
-_CUE_WORD = regex.compile(r"\p{L}[\p{L}’'\-]*")
+# the learned forms are plain ASCII words: the standard library's engine scans for them fastest
+_CUE_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
 _TO = regex.compile(r"\s+to(?![\w’'-])")
 _LEAD = regex.compile(r"[\s,:;—–-]*")
 _TRAIL = ".!?;:,—–- \t\n"
@@ -70,14 +73,21 @@ def reported_speech(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan
                     ) -> tuple[list[Local], list[Local]]:
     """The reported-speech locals of an article, and the direct locals that remain once the
     fragments of mixed quotations are absorbed (compute first, then the caller keeps both)."""
+    words = _cue_words(text)
+    if not words:
+        return [], list(direct)
     att = Attributor(text, paras, mentions)
     top = sorted((q for q in quotes if q.parent is None), key=lambda q: q.start)
+    starts = [q.start for q in top]
     found: list[Reported] = []
     for para in paras:
+        lo = bisect_left(words, (para.start, -1, ""))
+        if lo == len(words) or words[lo][0] >= para.end:
+            continue  # no reporting word in the paragraph: no need for its sentences
         start = para.start
         for end in [*sentence_ends(text, para.start, para.end), para.end]:
             if end > start:
-                found.extend(_in_sentence(att, Span(start, end), top, direct))
+                found.extend(_in_sentence(att, Span(start, end), top, starts, direct, words))
             start = end
     found = _dedupe(found)
     kept: list[Local] = []
@@ -118,16 +128,20 @@ def _dedupe(found: list[Reported]) -> list[Reported]:
 
 
 def _in_sentence(att: Attributor, sent: Span, top: Sequence[QuoteSpan],
-                 direct: Sequence[Local]) -> list[Reported]:
+                 starts: Sequence[int], direct: Sequence[Local],
+                 words: Sequence[tuple[int, int, str]]) -> list[Reported]:
     text = att.text
+    lo = bisect_left(words, (sent.start, -1, ""))
+    if lo == len(words) or words[lo][0] >= sent.end:
+        return []  # no reporting word: the common case, decided first
     body = _trim(text, sent.start, sent.end)
     if body is None or text[body.start:sent.end].rstrip().rstrip(_QUOTE_MARKS).endswith("?"):
         return []  # a question reports nothing
-    inside = [q for q in top if q.start < sent.end and q.end > sent.start]
+    inside = _quotes_in(top, starts, sent)
     if any(q.start <= body.start and body.end <= q.end for q in inside):
         return []  # the sentence is inside a quotation
     out: list[Reported] = []
-    cues = [c for c in _cues(att, sent)
+    cues = [c for c in _cues(att, sent, words)
             if not any(q.start <= c.span.start < q.end for q in inside)
             and not _other_sense(text, c)]
     trailing = [t for c in cues if c.lemma != "according to"
@@ -154,35 +168,55 @@ def _in_sentence(att: Attributor, sent: Span, top: Sequence[QuoteSpan],
     return out
 
 
-def _cues(att: Attributor, sent: Span) -> list[Cue]:
-    """The reporting words of a sentence: "according to" from the lexicon, and the word forms
-    learned from PolNeAR train (:mod:`quotegraph.cuelearn`), with the lexicon's lemma and
-    manner where it has them. After a determiner a form is a noun ("the report")."""
-    text = att.text
+def _quotes_in(top: Sequence[QuoteSpan], starts: Sequence[int],
+               sent: Span) -> list[QuoteSpan]:
+    """The top-level quotations (sorted by start, never overlapping) that overlap ``sent``:
+    from the last one opening before it (a quotation of several sentences) on."""
+    out: list[QuoteSpan] = []
+    k = max(0, bisect_left(starts, sent.start) - 1)
+    for q in top[k:]:
+        if q.start >= sent.end:
+            break
+        if q.end > sent.start:
+            out.append(q)
+    return out
+
+
+def _cue_words(text: str) -> list[tuple[int, int, str]]:
+    """Every word of the article that is a learned reporting form (one scan, set look-ups:
+    far faster than a regular expression of every form)."""
     forms = reported_cue_forms()
+    return [(m.start(), m.end(), w) for m in _CUE_WORD.finditer(text)
+            if (w := m.group().lower()) in forms or w == "according"]
+
+
+def _cues(att: Attributor, sent: Span, words: Sequence[tuple[int, int, str]]) -> list[Cue]:
+    """The reporting words of a sentence: the word forms learned from PolNeAR train
+    (:mod:`quotegraph.cuelearn`) and "according to", with the lexicon's lemma and manner
+    where it has them. After a determiner a form is a noun ("the report")."""
+    text = att.text
     table = lexicon.cues()
-    out = [c for c in att.cues_in(sent.start, sent.end) if c.lemma == "according to"]
-    taken = {c.span.start for c in out}
-    for m in _CUE_WORD.finditer(text, sent.start, sent.end):
-        w = m.group().lower()
-        if w not in forms or m.start() in taken or att._after_determiner(m.start()):
+    out: list[Cue] = []
+    lo = bisect_left(words, (sent.start, -1, ""))
+    for start, end, w in words[lo:]:
+        if start >= sent.end:
+            break
+        if att._after_determiner(start):
             continue
         if w == "according":
-            to = _TO.match(text, m.end())
-            if to is None or any(c.lemma == "according to" for c in out):
-                continue
-            # "According" opening a sentence passes for a name; it is the cue
-            out.append(Cue(Span(m.start(), to.end()), text[m.start() : to.end()],
-                           "according to", "neutral"))
+            to = _TO.match(text, end)
+            if to is not None:
+                # "According" opening a sentence passes for a name; it is the cue
+                out.append(Cue(Span(start, to.end()), text[start : to.end()], "according to",
+                               "neutral"))
             continue
-        prev = text[max(sent.start, m.start() - 20) : m.start()].split()
+        prev = text[max(sent.start, start - 20) : start].split()
         if w.endswith("s") and not w.endswith("ss") and prev and not _subject_like(prev[-1]):
             continue  # "answered a few more questions": a plural noun, not "she questions"
-
         entry = table.get(w)
         lemma, manner = (entry.lemma, entry.manner) if entry else (w, "neutral")
-        out.append(Cue(Span(m.start(), m.end()), m.group(), lemma, manner))  # type: ignore[arg-type]
-    return sorted(out, key=lambda c: c.span.start)
+        out.append(Cue(Span(start, end), text[start:end], lemma, manner))  # type: ignore[arg-type]
+    return out
 
 
 _SUBJECT_WORDS = frozenset("he she it who that which also still now often".split())
@@ -221,31 +255,34 @@ def _cue_first(att: Attributor, cue: Cue, body: Span) -> Reported | None:
         if soon is None or (before and before[-1].lower() in _BE) or \
                 _title_after(text, soon.end() - 1):
             return None
-    speaker = att.subject_before(cue, body.start)
-    if speaker is None:
-        speaker = att._source_subject(body.start, cue, anywhere=True)
-    if speaker is None:
-        return None
+    if not _at_least(text, cue.span.end, body.end, _MIN_WORDS):
+        return None  # nothing reported after the cue (the speaker is looked for last)
     pos = cue.span.end
     addressee = att.addressee_after(cue, body.end)
     if addressee is not None and addressee.span.start < pos + 40:
         pos = max(pos, addressee.span.end)
     m = _THAT.search(text, pos, min(body.end, pos + 60))
-    if m is not None and len(att.words(pos, m.start())) <= 6 and \
+    if m is not None and not _at_least(text, pos, m.start(), 7) and \
             not any(ch in text[pos : m.start()] for ch in ".;:\"“”") and \
             (m.group().lower().startswith("that") or not text[pos : m.start()].strip()):
         pos = m.start()  # the content opens with its "that", as PolNeAR marks it
     semi = text.find(";", pos, body.end)  # a semicolon ends the reported clause
     content = _trim(text, pos, semi if semi >= 0 else body.end)
-    if content is None or len(att.words(content.start, content.end)) < _MIN_WORDS:
+    if content is None or not _at_least(text, content.start, content.end, _MIN_WORDS):
         return None
     if text[content.start] in "(":
         return None
-    words = att.words(content.start, content.end)
-    if words[0][2].lower() in _COORDINATORS:
+    first = _WORD.match(text, content.start)
+    opener = first.group().lower() if first else ""
+    if opener in _COORDINATORS:
         return None  # '“…,” she said and sat down': another verb of the subject's
-    if words[0][2].lower() in _ADJUNCT_OPENERS and len(words) <= 7:
+    if opener in _ADJUNCT_OPENERS and not _at_least(text, content.start, content.end, 8):
         return None  # 'said Thursday on "Fox and Friends"': where and when, not what
+    speaker = att.subject_before(cue, body.start)
+    if speaker is None:
+        speaker = att._source_subject(body.start, cue, anywhere=True)
+    if speaker is None:
+        return None
     return Reported("indirect", content, speaker, addressee, cue, ())
 
 
@@ -258,9 +295,8 @@ def _cue_last(att: Attributor, cue: Cue, body: Span) -> Reported | None:
     gap = comma + 1
     if gap < cue.span.start and text[gap] in "”’\"'»":
         gap += 1  # '“…,” the harbour master said': the comma closes a quotation
-    between = att.words(gap, cue.span.start)
-    after = att.words(cue.span.end, body.end)
-    if len(between) > 6 or len(after) > 10 or \
+    between = _at_least(text, gap, cue.span.start, 1)
+    if _at_least(text, gap, cue.span.start, 7) or _at_least(text, cue.span.end, body.end, 11) or \
             any(ch in text[gap : cue.span.start] for ch in ";:\"“”"):
         return None
     if between:
@@ -273,7 +309,7 @@ def _cue_last(att: Attributor, cue: Cue, body: Span) -> Reported | None:
     if speaker is None:
         return None
     content = _trim(text, body.start, comma)
-    if content is None or len(att.words(content.start, content.end)) < _MIN_WORDS:
+    if content is None or not _at_least(text, content.start, content.end, _MIN_WORDS):
         return None
     return Reported("indirect", content, speaker, None, cue, ())
 
@@ -286,7 +322,7 @@ def _according_to(att: Attributor, cue: Cue, body: Span) -> Reported | None:
         return None
     if att.only_filler(body.start, cue.span.start) or cue.span.start == body.start:
         comma = text.find(",", source.span.end, body.end)
-        if comma < 0 or len(att.words(source.span.end, comma)) > 8:
+        if comma < 0 or _at_least(text, source.span.end, comma, 9):
             return None
         content = _trim(text, comma + 1, body.end)
     else:
@@ -294,7 +330,7 @@ def _according_to(att: Attributor, cue: Cue, body: Span) -> Reported | None:
         while cut > body.start and text[cut - 1] in " ,\t\n":
             cut -= 1
         content = _trim(text, body.start, cut)
-    if content is None or len(att.words(content.start, content.end)) < _MIN_WORDS:
+    if content is None or not _at_least(text, content.start, content.end, _MIN_WORDS):
         return None
     return Reported("indirect", content, source, None, cue, ())
 
@@ -314,7 +350,7 @@ def _with_quotes(text: str, r: Reported, inside: Sequence[QuoteSpan],
         # 'X noted that … ― Trump boasted, “That makes me smart.”': the content ends before
         # another attribution that stage 5 made of a quotation
         trimmed = _trim(text, c.start, cut)
-        if trimmed is None or len(_WORD.findall(text, trimmed.start, trimmed.end)) < _MIN_WORDS:
+        if trimmed is None or not _at_least(text, trimmed.start, trimmed.end, _MIN_WORDS):
             return None
         r = Reported(r.kind, trimmed, r.speaker, r.addressee, r.cue, ())
         c = trimmed
@@ -337,7 +373,7 @@ def _with_quotes(text: str, r: Reported, inside: Sequence[QuoteSpan],
         # fragment: the reported content ends before it
         marks = [m.start() for m in _CLAUSE_MARK.finditer(text, c.start, whole.start)]
         trimmed = _trim(text, c.start, marks[-1] if marks else whole.start)
-        if trimmed is None or len(_WORD.findall(text, trimmed.start, trimmed.end)) < _MIN_WORDS:
+        if trimmed is None or not _at_least(text, trimmed.start, trimmed.end, _MIN_WORDS):
             return None
         return _with_quotes(text, Reported(r.kind, trimmed, r.speaker, r.addressee, r.cue,
                                            ()), held, direct)
@@ -390,6 +426,11 @@ def _covers(text: str, q: QuoteSpan, c: Span) -> bool:
     """Whether quotation ``q`` is all of content ``c`` (give or take marks and punctuation)."""
     rest = text[c.start : q.start] + text[q.end : c.end]
     return not _WORD.search(rest)
+
+
+def _at_least(text: str, start: int, end: int, n: int) -> bool:
+    """Whether ``text[start:end]`` holds ``n`` words or more (stops counting at ``n``)."""
+    return any(i >= n for i, _m in enumerate(_WORD.finditer(text, start, end), 1))
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
