@@ -58,6 +58,7 @@ _PREPOSITIONS = frozenset(
     under after before during without between among including""".split()
 )
 _CLAUSE_CUT = regex.compile(r"[,;]")
+_AND = regex.compile(r"(?<![\w’'-])(?:and|but)(?![\w’'-])")
 _OBJECT_PRONOUNS = frozenset("him her them me us it".split())
 _NP_STOP = frozenset(
     """on in at during after before about that as when while if because with for from since
@@ -230,9 +231,11 @@ class Attributor:
         for c in reversed(cands):
             gap_ok = self.only_filler(c.span.end, pos) or self._cue_chain(c.span.end, pos)
             if c.span.end <= pos and gap_ok and not c.possessive:
-                if "," in self.text[c.span.end : pos] and (listed or (
-                        subject is not None and subject is not c)):
+                gap = self.text[c.span.end : pos]
+                if "," in gap and (listed or (subject is not None and subject is not c)):
                     break  # "Mrs Smith, glancing at Tobias, said"; "Ada, Bruno, and Celia"
+                if c is not cands[0] and c.kind != "pronoun" and _AND.search(gap):
+                    break  # "Machado promised to support Clinton and said": Machado said
                 return self._appositive_head(c, cands)
             if c.span.end <= pos:
                 break

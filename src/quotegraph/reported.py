@@ -259,7 +259,10 @@ def _cue_first(att: Attributor, cue: Cue, body: Span) -> Reported | None:
         return None  # nothing reported after the cue (the speaker is looked for last)
     pos = cue.span.end
     addressee = att.addressee_after(cue, body.end)
-    if addressee is not None and addressee.span.start < pos + 40:
+    if addressee is not None and \
+            text[pos : addressee.span.start].strip().lower() not in ("", "to", "at"):
+        addressee = None  # "said she plans to join …": no "to" of an addressee
+    if addressee is not None:
         pos = max(pos, addressee.span.end)
     m = _THAT.search(text, pos, min(body.end, pos + 60))
     if m is not None and not _at_least(text, pos, m.start(), 7) and \
