@@ -97,6 +97,7 @@ POLNEAR_METRICS: Mapping[str, tuple[str, str]] = {
     "quoted_cue": ("quoted", "cue_accuracy"),
     "all_overlap_f1": ("all", "f1"),
     "all_exact_f1": ("all", "exact_f1"),
+    "all_exact_recall": ("all", "exact_recall"),
     "all_speaker": ("all", "speaker_accuracy"),
     "all_cue": ("all", "cue_accuracy"),
 }
