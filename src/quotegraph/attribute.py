@@ -43,6 +43,8 @@ _OWNED_NOUN = regex.compile(r"(?:’s|'s|’|')?\s+(?:[\p{Ll}\-]+\s+)?(?P<noun>[
 _DETERMINER_AT = regex.compile(r"(?<![\w’'-])(?:the|a|an|this|that|its|their|it)(?![\w’'-])")
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
 _PARENTHESIS = regex.compile(r"\s*\([^()\n]{1,40}\)\s*")
+# "Mitch McConnell, R-Ky., said": party and state between commas, as a parenthesis
+_PARTY = regex.compile(r"\s*,\s*[RDI]-[A-Z][A-Za-z.]{0,8},\s*")
 _POSTMODIFIER = regex.compile(
     r"\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}[\p{L}’'\-.&]*(?:\s+\p{Lu}[\p{L}’'\-.&]*){0,5}"
     r"\s*")
@@ -147,7 +149,7 @@ class Attributor:
         """True when ``text[start:end]`` holds only filler words and light punctuation; a
         parenthesis ("Rep. John Mica (R-Fla.) said") or a postmodifier naming where the
         speaker is from ("Mr. Morgan of the Sierra Club said") counts as filler too."""
-        seg = _PARENTHESIS.sub(" ", self.text[start:end])
+        seg = _PARTY.sub(" ", _PARENTHESIS.sub(" ", self.text[start:end]))
         if _POSTMODIFIER.fullmatch(seg):
             return True
         if any(ch in seg for ch in ".!?;:\"“”"):
@@ -248,14 +250,28 @@ class Attributor:
                 not any(ch in between for ch in ".!?;\"“”"):
             return self._appositive_head(first, cands)
         # the sentence subject: first mention not governed by a preposition
+        found = self._first_subject(cands, floor, pos)
+        return self._appositive_head(found, cands) if found is not None else None
+
+    def _first_subject(self, cands: Sequence[Mention], floor: int, pos: int) -> Mention | None:
         for c in cands:
             before = self.text[max(floor, c.span.start - 12) : c.span.start].lower().split()
             if before and before[-1] in _PREPOSITIONS:
                 continue
             if c.possessive or (c.kind == "anonymous" and c.span.end > pos):
                 continue
-            return self._appositive_head(c, cands)
+            if c.weak and c.kind == "name" and c.head.lower().endswith(("ed", "ing", "ly")):
+                continue  # "Based on …, Sanders said": an opening word, not a name
+            return c
         return None
+
+    def sentence_subject(self, floor: int, pos: int) -> Mention | None:
+        """The subject of the sentence opening at ``floor``: its first mention (before
+        ``pos``) that no preposition governs."""
+        anon = anonymous_at(self.text, floor, pos)
+        cands = sorted(self.mentions_in(floor, pos) + anon, key=lambda c: c.span.start)
+        c = self._first_subject(cands, floor, pos)
+        return self._appositive_head(c, cands) if c is not None else None
 
     def _clause_subject(self, cands: Sequence[Mention], floor: int,
                         pos: int) -> tuple[Mention | None, bool]:

@@ -27,6 +27,7 @@ import regex
 from . import lexicon
 from .attribute import Attributor, Local, content_words, is_title_like
 from .cuelearn import reported_cue_forms
+from .mentions import nonname_words
 from .records import Cue, Mention, QuoteKind, QuoteSpan, Span
 from .text import sentence_ends
 
@@ -267,10 +268,12 @@ def _cue_first(att: Attributor, cue: Cue, body: Span) -> Reported | None:
     m = _THAT.search(text, pos, min(body.end, pos + 60))
     if m is not None and not _at_least(text, pos, m.start(), 7) and \
             not any(ch in text[pos : m.start()] for ch in ".;:\"“”") and \
-            (m.group().lower().startswith("that") or not text[pos : m.start()].strip()):
-        pos = m.start()  # the content opens with its "that", as PolNeAR marks it
-    semi = text.find(";", pos, body.end)  # a semicolon ends the reported clause
-    content = _trim(text, pos, semi if semi >= 0 else body.end)
+            (m.group().lower().startswith("that") or not text[pos : m.start()].strip()) and \
+            _adjunct(text, pos, m.start()):
+        # "said on Tuesday that …": the content opens with its "that", as PolNeAR marks it;
+        # in "says it underscores that …" the "that" is the content's own
+        pos = m.start()
+    content = _trim(text, pos, _clause_end(text, pos, body.end))
     if content is None or not _at_least(text, content.start, content.end, _MIN_WORDS):
         return None
     if text[content.start] in "(":
@@ -281,12 +284,44 @@ def _cue_first(att: Attributor, cue: Cue, body: Span) -> Reported | None:
         return None  # '“…,” she said and sat down': another verb of the subject's
     if opener in _ADJUNCT_OPENERS and not _at_least(text, content.start, content.end, 8):
         return None  # 'said Thursday on "Fox and Friends"': where and when, not what
-    speaker = att.subject_before(cue, body.start)
+    speaker = _relative_or_owner(att, cue, body.start)
+    if speaker is None and cue.text.endswith("ing") and \
+            text[body.start : cue.span.start].rstrip().endswith(","):
+        # "Trump is defending his tweets about a former Miss Universe, saying …": the one
+        # who says is the subject of the clause the participle hangs on
+        speaker = att.sentence_subject(body.start, cue.span.start)
+    if speaker is None:
+        speaker = att.subject_before(cue, body.start)
     if speaker is None:
         speaker = att._source_subject(body.start, cue, anywhere=True)
     if speaker is None:
         return None
     return Reported("indirect", content, speaker, addressee, cue, ())
+
+
+_RELATIVE = regex.compile(r"(?<![\w’'-])(?:who|which)\s+(?:\p{Ll}+ly\s+|also\s+|had\s+|has\s+|"
+                          r"have\s+)*\Z", regex.IGNORECASE)
+
+
+def _relative_or_owner(att: Attributor, cue: Cue, floor: int) -> Mention | None:
+    """"Ms. Kamin, who said that …": the source is the "who" (as PolNeAR marks it) and names
+    the one before it; "Trump's claim that …": the owner of the speech noun."""
+    text = att.text
+    window = max(floor, cue.span.start - 40)
+    m = _RELATIVE.search(text, window, cue.span.start)
+    if m is not None:
+        before = [c for c in att.mentions_in(floor, m.start()) if c.span.end <= m.start()]
+        if before and before[-1].kind == "name" and \
+                not text[before[-1].span.end : m.start()].strip(" ,"):
+            who = Span(m.start(), m.start() + len(m.group().split()[0]))
+            ante = before[-1]
+            return Mention(who, text[who.start : who.end], "name", gender=ante.gender,
+                           head=ante.head, etype=ante.etype, title=ante.title)
+    owners = [c for c in att.mentions_in(window, cue.span.start)
+              if c.possessive and c.kind == "name" and c.span.end <= cue.span.start]
+    if owners and not text[owners[-1].span.end : cue.span.start].strip(" ’'s"):
+        return owners[-1]  # "Trump’s claim that"
+    return None
 
 
 def _cue_last(att: Attributor, cue: Cue, body: Span) -> Reported | None:
@@ -309,6 +344,8 @@ def _cue_last(att: Attributor, cue: Cue, body: Span) -> Reported | None:
     else:
         speaker = att.first_mention_after(cue.span.end, body.end) or \
             att.noun_phrase(cue.span.end, body.end)
+        if speaker is not None and speaker.text.split()[0].lower() in nonname_words():
+            speaker = None  # "…, said Tuesday": a day, not a source
     if speaker is None:
         return None
     content = _trim(text, body.start, comma)
@@ -429,6 +466,34 @@ def _covers(text: str, q: QuoteSpan, c: Span) -> bool:
     """Whether quotation ``q`` is all of content ``c`` (give or take marks and punctuation)."""
     rest = text[c.start : q.start] + text[q.end : c.end]
     return not _WORD.search(rest)
+
+
+# where a reported clause ends before its sentence does: a semicolon, a dash, ", but",
+# ", which", ", saying" (a new attribution), "and said" (a second verb of the speaker's)
+_CLAUSE_END = regex.compile(
+    r";|\s[—―]\s|\s--\s|,\s+(?:but|who|which|while|although|though|until|saying|adding|"
+    r"noting|arguing|citing|calling|according)(?![\w’'-])"
+    r"|\s(?:and|but)\s+(?:\p{Ll}+ly\s+)?(?P<verb>\p{Ll}+)(?![\w’'-])")
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """The end of the reported clause that opens at ``start`` (``end`` at the latest)."""
+    forms = reported_cue_forms()
+    for m in _CLAUSE_END.finditer(text, start, end):
+        verb = m.group("verb")
+        if verb is None or verb in forms:
+            return int(m.start())
+    return end
+
+
+def _adjunct(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is nothing, or a phrase of where, when or how ("on
+    Tuesday", "in a statement", "publicly") rather than a subject."""
+    first = _WORD.search(text, start, end)
+    if first is None:
+        return True
+    w = first.group().lower()
+    return w in _ADJUNCT_OPENERS or (w.endswith("ly") and w.isalpha())
 
 
 def _at_least(text: str, start: int, end: int, n: int) -> bool:
