@@ -292,11 +292,53 @@ def _cue_first(att: Attributor, cue: Cue, body: Span) -> Reported | None:
         speaker = att.sentence_subject(body.start, cue.span.start)
     if speaker is None:
         speaker = att.subject_before(cue, body.start)
+        local = _clause_np(att, cue, body.start)
+        if local is not None and (speaker is None or speaker.span.end <= local.span.start):
+            # "…, though an arbitration panel in 2001 found …": the noun phrase of the
+            # cue's own clause, not a name earlier in the sentence
+            speaker = local
     if speaker is None:
         speaker = att._source_subject(body.start, cue, anywhere=True)
     if speaker is None:
         return None
     return Reported("indirect", content, speaker, addressee, cue, ())
+
+
+_BOUNDARY = regex.compile(
+    r"[,;:(—―]|(?<![\w’'-])(?:that|while|though|although|because|since|if|when|as|but|and|"
+    r"which|who|whom|whose|where|after|before|until|unless|whether)(?![\w’'-])",
+    regex.IGNORECASE)
+_TRAILING_ADJUNCT = regex.compile(
+    r"(?:\s+(?:in|on|at|last|this|earlier|later|also|has|have|had|would|will|did|does|do|"
+    r"is|are|was|were|\p{Ll}+ly)(?:\s+[\p{L}\d]+){0,2}?)+\s*\Z")
+_NP_FIRST_BAD = frozenset("it this there here to of for with by from about".split())
+
+
+def _clause_np(att: Attributor, cue: Cue, floor: int) -> Mention | None:
+    """The noun phrase that opens the cue's own clause and stands right before it: "federal
+    prosecutors in April charged", "73 percent said", "each touting"."""
+    text = att.text
+    left = floor
+    for m in _BOUNDARY.finditer(text, floor, cue.span.start):
+        left = m.end()
+    seg_end = cue.span.start
+    trail = _TRAILING_ADJUNCT.search(text, left, seg_end)
+    if trail is not None:
+        seg_end = trail.start()
+    words = list(_WORD.finditer(text, left, seg_end))
+    if not words or len(words) > 6 or words[0].group().lower() in _NP_FIRST_BAD:
+        return None
+    start, end = words[0].start(), words[-1].end()
+    if any(ch in "\"“”«»„" for ch in text[start:end]):
+        return None  # a quotation mark inside: no plain noun phrase
+    inside = [c for c in att.mentions_in(start, end) if c.span.end <= end]
+    if inside:
+        return inside[-1] if not inside[-1].possessive else None
+    if words[0].group()[0].isupper() and len(words) == 1:
+        return None  # a lone capitalised word the mention finder did not take: no source
+    head = words[-1].group().lower()
+    return Mention(Span(start, end), text[start:end], "nominal", head=head,
+                   number="plural" if head.endswith("s") else "singular", etype="unknown")
 
 
 _RELATIVE = regex.compile(r"(?<![\w’'-])(?:who|which)\s+(?:\p{Ll}+ly\s+|also\s+|had\s+|has\s+|"
