@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 import regex
 
@@ -39,6 +40,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.]*")
 _QUOTE_SOON = regex.compile(r"(?:\s+[\p{L}’'\-]+){0,4}\s+[\"“‘«„]")
 # the learned forms are plain ASCII words: the standard library's engine scans for them fastest
 _CUE_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
+_LOWER_WORD = re.compile(r"[a-z][a-z’'\-]*")
 _TO = regex.compile(r"\s+to(?![\w’'-])")
 _LEAD = regex.compile(r"[\s,:;—–-]*")
 _TRAIL = ".!?;:,—–- \t\n"
@@ -149,7 +151,7 @@ def _in_sentence(att: Attributor, sent: Span, top: Sequence[QuoteSpan],
                 if (t := _cue_last(att, c, body)) is not None]
     for cue in cues:
         r = (_according_to(att, cue, body) if cue.lemma == "according to"
-             else _cue_first(att, cue, body))
+             else _cue_first(att, cue, body, inside))
         if r is not None:
             # "… that she didn't want the escort, the source added": the content ends
             # before a trailing attribution
@@ -184,11 +186,24 @@ def _quotes_in(top: Sequence[QuoteSpan], starts: Sequence[int],
 
 
 def _cue_words(text: str) -> list[tuple[int, int, str]]:
-    """Every word of the article that is a learned reporting form (one scan, set look-ups:
-    far faster than a regular expression of every form)."""
-    forms = reported_cue_forms()
-    return [(m.start(), m.end(), w) for m in _CUE_WORD.finditer(text)
-            if (w := m.group().lower()) in forms or w == "according"]
+    """Every word of the article that is a learned reporting form: which forms occur is
+    decided by C-level ``findall`` and a set intersection, and only those few are located."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer: word by word
+        forms = reported_cue_forms()
+        return [(m.start(), m.end(), w) for m in _CUE_WORD.finditer(text)
+                if (w := m.group().lower()) in forms or w == "according"]
+    present = set(_LOWER_WORD.findall(lowered)) & _forms_and_according()
+    if not present:
+        return []
+    pattern = re.compile(r"(?<![a-z’'\-])(?:" + "|".join(sorted(present, key=len, reverse=True))
+                         + r")(?![a-z’'\-])")
+    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(lowered)]
+
+
+@cache
+def _forms_and_according() -> frozenset[str]:
+    return reported_cue_forms() | {"according"}
 
 
 def _cues(att: Attributor, sent: Span, words: Sequence[tuple[int, int, str]]) -> list[Cue]:
@@ -243,7 +258,8 @@ def _other_sense(text: str, cue: Cue) -> bool:
         cue.lemma == "say"
 
 
-def _cue_first(att: Attributor, cue: Cue, body: Span) -> Reported | None:
+def _cue_first(att: Attributor, cue: Cue, body: Span,
+               inside: Sequence[QuoteSpan] = ()) -> Reported | None:
     """``SPEAKER CUE [ADDRESSEE] [that] CONTENT``."""
     text = att.text
     if cue.text.lower() in _NAMING:
@@ -276,6 +292,8 @@ def _cue_first(att: Attributor, cue: Cue, body: Span) -> Reported | None:
     content = _trim(text, pos, _clause_end(text, pos, body.end))
     if content is None or not _at_least(text, content.start, content.end, _MIN_WORDS):
         return None
+    if any(q.start <= content.start + 1 and _covers(text, q, content) for q in inside):
+        return None  # 'said, “…”': a direct quotation, stage 5's; decided before any search
     if text[content.start] in "(":
         return None
     first = _WORD.match(text, content.start)
