@@ -60,6 +60,7 @@ _PREPOSITIONS = frozenset(
     under after before during without between among including""".split()
 )
 _CLAUSE_CUT = regex.compile(r"[,;]")
+_OF_BEFORE = regex.compile(r"\s(?:of|from)\s+(?:the\s+)?\Z")
 _AND = regex.compile(r"(?<![\w’'-])(?:and|but)(?![\w’'-])")
 _OBJECT_PRONOUNS = frozenset("him her them me us it".split())
 _NP_STOP = frozenset(
@@ -238,7 +239,7 @@ class Attributor:
                     break  # "Mrs Smith, glancing at Tobias, said"; "Ada, Bruno, and Celia"
                 if c is not cands[0] and c.kind != "pronoun" and _AND.search(gap):
                     break  # "Machado promised to support Clinton and said": Machado said
-                return self._appositive_head(c, cands)
+                return self._appositive_head(self._owner_of_place(c, cands), cands)
             if c.span.end <= pos:
                 break
         if subject is not None:
@@ -252,6 +253,17 @@ class Attributor:
         # the sentence subject: first mention not governed by a preposition
         found = self._first_subject(cands, floor, pos)
         return self._appositive_head(found, cands) if found is not None else None
+
+    def _owner_of_place(self, c: Mention, cands: Sequence[Mention]) -> Mention:
+        """"Mayor Jo Hart of Brixham said": the person before "of", not the place."""
+        m = _OF_BEFORE.search(self.text, max(0, c.span.start - 12), c.span.start)
+        if m is None:
+            return c
+        for d in cands:
+            if d.span.end <= m.start() and d.kind == "name" and d.etype == "person" and \
+                    not self.text[d.span.end : m.start()].strip():
+                return d
+        return c
 
     def _first_subject(self, cands: Sequence[Mention], floor: int, pos: int) -> Mention | None:
         for c in cands:

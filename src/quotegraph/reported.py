@@ -144,6 +144,7 @@ def _in_sentence(att: Attributor, sent: Span, top: Sequence[QuoteSpan],
     if any(q.start <= body.start and body.end <= q.end for q in inside):
         return []  # the sentence is inside a quotation
     out: list[Reported] = []
+    raw: list[Reported] = []
     cues = [c for c in _cues(att, sent, words)
             if not any(q.start <= c.span.start < q.end for q in inside)
             and not _other_sense(text, c)]
@@ -163,12 +164,43 @@ def _in_sentence(att: Attributor, sent: Span, top: Sequence[QuoteSpan],
                 r = Reported(r.kind, cut, r.speaker, r.addressee, r.cue, ()) if cut else None
         else:
             r = next((t for t in trailing if t.cue is cue), None)
-        if r is None:
-            continue
-        r = _with_quotes(text, r, inside, direct)
         if r is not None:
-            out.append(r)
+            raw.append(r)
+    for r in raw:
+        done = _with_quotes(text, r, inside, direct)
+        if done is not None:
+            out.append(done)
     return out
+
+
+@cache
+def _known_bases() -> frozenset[str]:
+    forms = reported_cue_forms()
+    third_person = {f[:-1] for f in forms if f.endswith("es") or (f.endswith("s")
+                                                                    and not f.endswith("ss"))}
+    return frozenset(e.lemma for e in lexicon.cues().values()) | forms | third_person
+
+
+def _lemma(form: str) -> str:
+    """The base form of a learned reporting word the lexicon does not list ("defended" ->
+    "defend", "praising" -> "praise", "criticizes" -> "criticize"): known bases first, then
+    the regular spelling rules."""
+    known = _known_bases()
+    if form.endswith("ied"):
+        return form[:-3] + "y"
+    for suffix, candidates in (("ing", ("e", "")), ("ed", ("e", "")), ("es", ("e", "")),
+                               ("s", ("",))):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)]
+            for c in candidates:
+                if stem + c in known:
+                    return stem + c
+            if suffix in ("ing", "ed") and len(stem) > 2 and stem[-1] == stem[-2]:
+                return stem[:-1]  # "slammed" -> "slam"
+            if suffix == "ed" and stem[-1] in "aeiouy" and stem[-1] != "e":
+                return stem + "e"
+            return stem if suffix != "es" else stem + "e"
+    return form
 
 
 def _quotes_in(top: Sequence[QuoteSpan], starts: Sequence[int],
@@ -230,7 +262,7 @@ def _cues(att: Attributor, sent: Span, words: Sequence[tuple[int, int, str]]) ->
         if w.endswith("s") and not w.endswith("ss") and prev and not _subject_like(prev[-1]):
             continue  # "answered a few more questions": a plural noun, not "she questions"
         entry = table.get(w)
-        lemma, manner = (entry.lemma, entry.manner) if entry else (w, "neutral")
+        lemma, manner = (entry.lemma, entry.manner) if entry else (_lemma(w), "neutral")
         out.append(Cue(Span(start, end), text[start:end], lemma, manner))  # type: ignore[arg-type]
     return out
 
@@ -285,7 +317,7 @@ def _cue_first(att: Attributor, cue: Cue, body: Span,
     if m is not None and not _at_least(text, pos, m.start(), 7) and \
             not any(ch in text[pos : m.start()] for ch in ".;:\"“”") and \
             (m.group().lower().startswith("that") or not text[pos : m.start()].strip()) and \
-            _adjunct(text, pos, m.start()):
+            "," not in text[pos : m.start()] and _adjunct(text, pos, m.start()):
         # "said on Tuesday that …": the content opens with its "that", as PolNeAR marks it;
         # in "says it underscores that …" the "that" is the content's own
         pos = m.start()
@@ -311,7 +343,9 @@ def _cue_first(att: Attributor, cue: Cue, body: Span,
     if speaker is None:
         speaker = att.subject_before(cue, body.start)
         local = _clause_np(att, cue, body.start)
-        if local is not None and (speaker is None or speaker.span.end <= local.span.start):
+        if local is not None and (speaker is None or speaker.span.end <= local.span.start or (
+                speaker.span.start >= local.span.end
+                and _PREPOSITION.search(text, local.span.end - 1, speaker.span.start))):
             # "…, though an arbitration panel in 2001 found …": the noun phrase of the
             # cue's own clause, not a name earlier in the sentence
             speaker = local
@@ -329,6 +363,7 @@ _BOUNDARY = regex.compile(
 _TRAILING_ADJUNCT = regex.compile(
     r"(?:\s+(?:in|on|at|last|this|earlier|later|also|has|have|had|would|will|did|does|do|"
     r"is|are|was|were|\p{Ll}+ly)(?:\s+[\p{L}\d]+){0,2}?)+\s*\Z")
+_PREPOSITION = regex.compile(r"\s(?:in|of|at|from|for|with|on)\s")
 _NP_FIRST_BAD = frozenset("it this there here to of for with by from about".split())
 
 
@@ -350,8 +385,18 @@ def _clause_np(att: Attributor, cue: Cue, floor: int) -> Mention | None:
     if any(ch in "\"“”«»„" for ch in text[start:end]):
         return None  # a quotation mark inside: no plain noun phrase
     inside = [c for c in att.mentions_in(start, end) if c.span.end <= end]
+    if inside and inside[0].span.start == start:
+        last = att._owner_of_place(inside[-1], inside)  # "Mayor Jo Hart of Brixham"
+        return last if not last.possessive else None
     if inside:
-        return inside[-1] if not inside[-1].possessive else None
+        # "harbour officials in Brixham": the noun before the preposition heads it
+        cut = _PREPOSITION.search(text, start, inside[0].span.start)
+        if cut is None:
+            return inside[-1] if not inside[-1].possessive else None
+        words = [w for w in words if w.end() <= cut.start()]
+        if not words:
+            return None
+        end = words[-1].end()
     if words[0].group()[0].isupper() and len(words) == 1:
         return None  # a lone capitalised word the mention finder did not take: no source
     head = words[-1].group().lower()
