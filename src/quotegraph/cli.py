@@ -221,14 +221,14 @@ class _TableWriter:
 
     def __init__(self, out: TextIO) -> None:
         self._out = out
-        self._rows: list[tuple[str, str, str, str]] = []
+        self._rows: list[tuple[str, str, str, str, str]] = []
         self._articles = 0
 
     def write(self, result: ArticleResult) -> None:
         self._articles += 1
         label = _article_label(result.article)
         for q in result.quotes:
-            self._rows.append((label, _who(q), _cue(q), _shorten(q.text, QUOTE_WIDTH)))
+            self._rows.append((label, q.kind, _who(q), _cue(q), _shorten(q.text, QUOTE_WIDTH)))
 
     def close(self) -> None:
         is_tty = self._out.isatty()
@@ -241,6 +241,7 @@ class _TableWriter:
             f"{_plural(self._articles, 'article')}",
         )
         table.add_column("Article", style="dim", no_wrap=True)
+        table.add_column("Kind", no_wrap=True)
         table.add_column("Speaker → Addressee", style="bold")
         table.add_column("Cue (manner)")
         table.add_column("Quotation")
