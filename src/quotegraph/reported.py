@@ -41,6 +41,7 @@ _QUOTE_SOON = regex.compile(r"(?:\s+[\p{L}’'\-]+){0,4}\s+[\"“‘«„]")
 # the learned forms are plain ASCII words: the standard library's engine scans for them fastest
 _CUE_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
 _LOWER_WORD = re.compile(r"[a-z][a-z’'\-]*")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
 _TO = regex.compile(r"\s+to(?![\w’'-])")
 _LEAD = regex.compile(r"[\s,:;—–-]*")
 _TRAIL = ".!?;:,—–- \t\n"
@@ -237,18 +238,25 @@ def _quotes_in(top: Sequence[QuoteSpan], starts: Sequence[int],
 
 def _cue_words(text: str) -> list[tuple[int, int, str]]:
     """Every word of the article that is a learned reporting form: which forms occur is
-    decided by C-level ``findall`` and a set intersection, and only those few are located."""
+    decided by C-level ``findall`` and a set intersection, and only those few are located
+    (compiling a pattern of them per article would cost more than the whole scan)."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare letter whose lower case is longer: word by word
         forms = reported_cue_forms()
         return [(m.start(), m.end(), w) for m in _CUE_WORD.finditer(text)
                 if (w := m.group().lower()) in forms or w == "according"]
     present = set(_LOWER_WORD.findall(lowered)) & _forms_and_according()
-    if not present:
-        return []
-    pattern = re.compile(r"(?<![a-z’'\-])(?:" + "|".join(sorted(present, key=len, reverse=True))
-                         + r")(?![a-z’'\-])")
-    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(lowered)]
+    out: list[tuple[int, int, str]] = []
+    for form in present:  # a handful per article, each found by C-level str.find
+        i = lowered.find(form)
+        while i >= 0:
+            j = i + len(form)
+            if (i == 0 or lowered[i - 1] not in _WORD_CHARS) and \
+                    (j == len(lowered) or lowered[j] not in _WORD_CHARS):
+                out.append((i, j, form))
+            i = lowered.find(form, j)
+    out.sort()
+    return out
 
 
 @cache
