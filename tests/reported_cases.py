@@ -107,6 +107,10 @@ CASES: list[R] = [
     R("but-ends-content",
       "Oona Breck said the fire was under control, but the wind could still change.",
       (Rep("indirect", "the fire was under control", "Oona Breck", "say"),)),
+    R("and-then-ends-content",
+      "The harbour board argued that the ferry budget was too small, and by midnight nothing "
+      "was settled.",
+      (Rep("indirect", "that the ferry budget was too small", "The harbour board", "argue"),)),
     R("and-said-subject",
       "Tomas Lind thanked the crew and said the season had been the safest in years.",
       (Rep("indirect", "the season had been the safest in years", "Tomas Lind", "say"),)),

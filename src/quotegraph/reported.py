@@ -598,6 +598,7 @@ def _covers(text: str, q: QuoteSpan, c: Span) -> bool:
 _CLAUSE_END = regex.compile(
     r";|\s[—―]\s|\s--\s|,\s+(?:but|who|which|while|although|though|until|saying|adding|"
     r"noting|arguing|citing|calling|according)(?![\w’'-])"
+    r"|,\s+and\s+(?:by|on|at|in|after|before|when|then|now)(?![\w’'-])"
     r"|\s(?:and|but)\s+(?:\p{Ll}+ly\s+)?(?P<verb>\p{Ll}+)(?![\w’'-])")
 
 
