@@ -224,9 +224,7 @@ class Attributor:
     def subject_before(self, cue: Cue, floor: int) -> Mention | None:
         """The mention that is the subject of ``cue``: right before it (across filler and
         other cues: "she jumped in and said"), else the first subject-like mention."""
-        anon = anonymous_at(self.text, floor, cue.span.start)
-        cands = sorted(self.mentions_in(floor, cue.span.start) + anon,
-                       key=lambda c: c.span.start)
+        cands = self._subject_candidates(floor, cue.span.start)
         if not cands:
             return None
         pos = cue.span.start
@@ -254,6 +252,11 @@ class Attributor:
         found = self._first_subject(cands, floor, pos)
         return self._appositive_head(found, cands) if found is not None else None
 
+    def _subject_candidates(self, floor: int, pos: int) -> list[Mention]:
+        """Mentions and anonymous-source phrases in ``text[floor:pos]``, in text order."""
+        anon = anonymous_at(self.text, floor, pos)
+        return sorted(self.mentions_in(floor, pos) + anon, key=lambda c: c.span.start)
+
     def _owner_of_place(self, c: Mention, cands: Sequence[Mention]) -> Mention:
         """"Mayor Jo Hart of Brixham said": the person before "of", not the place."""
         m = _OF_BEFORE.search(self.text, max(0, c.span.start - 12), c.span.start)
@@ -280,8 +283,7 @@ class Attributor:
     def sentence_subject(self, floor: int, pos: int) -> Mention | None:
         """The subject of the sentence opening at ``floor``: its first mention (before
         ``pos``) that no preposition governs."""
-        anon = anonymous_at(self.text, floor, pos)
-        cands = sorted(self.mentions_in(floor, pos) + anon, key=lambda c: c.span.start)
+        cands = self._subject_candidates(floor, pos)
         c = self._first_subject(cands, floor, pos)
         return self._appositive_head(c, cands) if c is not None else None
 

@@ -6,7 +6,8 @@ inside reported speech (called it “a reprieve, not a rescue”). This stage fi
 by sentence with the cue lexicon and the attribution machinery of stage 5:
 
 * ``SPEAKER CUE [ADDRESSEE] [that] CONTENT`` — the content runs from after the cue (its
-  addressee skipped, its "that" kept) to the end of the sentence;
+  addressee skipped, its "that" kept) to the end of its clause (a semicolon, a dash,
+  ", but …", a participle cue; else the end of the sentence);
 * ``CONTENT, SPEAKER CUE`` and ``CONTENT, CUE SPEAKER`` — a trailing attribution after a comma;
 * ``According to SOURCE, CONTENT`` and ``CONTENT, according to SOURCE``.
 
@@ -26,7 +27,7 @@ from functools import cache
 import regex
 
 from . import lexicon
-from .attribute import Attributor, Local, content_words, is_title_like
+from .attribute import _WORD, Attributor, Local, content_words, is_title_like
 from .cuelearn import reported_cue_forms
 from .mentions import nonname_words
 from .records import Cue, Mention, QuoteKind, QuoteSpan, Span
@@ -35,7 +36,6 @@ from .text import sentence_ends
 # A "that" (or "how", "whether") opening the reported clause within a few words of the cue:
 # "said on Tuesday that", "told reporters that".
 _THAT = regex.compile(r"(?<![\w’'-])(?:that|whether|how|if)(?![\w’'-])\s*", regex.IGNORECASE)
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.]*")
 # a quotation within four words: "called it “a reprieve, not a rescue”", "described it as “…”"
 _QUOTE_SOON = regex.compile(r"(?:\s+[\p{L}’'\-]+){0,4}\s+[\"“‘«„]")
 # the learned forms are plain ASCII words: the standard library's engine scans for them fastest
@@ -99,8 +99,7 @@ def reported_speech(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan
     starts = [q.start for q in top]
     found: list[Reported] = []
     for para in paras:
-        lo = bisect_left(words, (para.start, -1, ""))
-        if lo == len(words) or words[lo][0] >= para.end:
+        if not _has_word(words, para):
             continue  # no reporting word in the paragraph: no need for its sentences
         start = para.start
         for end in [*sentence_ends(text, para.start, para.end), para.end]:
@@ -119,8 +118,8 @@ def reported_speech(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan
             kept.append(d)
             continue
         # a split quotation whose first part a mixed one absorbed keeps its other parts
-        pairs = list(zip(d.quote.parts, d.quote.outer, strict=False)) \
-            if len(d.quote.parts) == len(d.quote.outer) else []
+        pairs = zip(d.quote.parts, d.quote.outer, strict=True) \
+            if len(d.quote.parts) == len(d.quote.outer) else ()
         rest = [(p, o) for p, o in pairs
                 if not any(t.start <= o.start and o.end <= t.end for t in takers)]
         if rest:
@@ -128,6 +127,12 @@ def reported_speech(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan
                           d.quote.parent)
             kept.append(replace(d, quote=q, starts_paragraph=False))
     return [_local(att, r) for r in found], kept
+
+
+def _has_word(words: Sequence[tuple[int, int, str]], span: Span) -> bool:
+    """Whether a reporting word (of ``words``, sorted) starts inside ``span``."""
+    lo = bisect_left(words, (span.start, -1, ""))
+    return lo < len(words) and words[lo][0] < span.end
 
 
 def _local(att: Attributor, r: Reported) -> Local:
@@ -153,8 +158,7 @@ def _in_sentence(att: Attributor, sent: Span, top: Sequence[QuoteSpan],
                  starts: Sequence[int], index: _DirectIndex,
                  words: Sequence[tuple[int, int, str]]) -> list[Reported]:
     text = att.text
-    lo = bisect_left(words, (sent.start, -1, ""))
-    if lo == len(words) or words[lo][0] >= sent.end:
+    if not _has_word(words, sent):
         return []  # no reporting word: the common case, decided first
     body = _trim(text, sent.start, sent.end)
     if body is None or text[body.start:sent.end].rstrip().rstrip(_QUOTE_MARKS).endswith("?"):

@@ -130,7 +130,6 @@ def _honorifics_clash(h: str, seen: Sequence[str]) -> bool:
 
 
 # subject and reflexive forms only: the "him" of "Brett kissed him" is somebody else
-PENALTY = 2500
 _HE = frozenset("he himself".split())
 _SHE = frozenset("she herself".split())
 _CLAUSE_END = regex.compile(r"[.!?;:\"“”]")
@@ -715,10 +714,10 @@ def _fill_unanchored_runs(drafts: list[Draft], resolver: Resolver) -> None:
         other: EntityState | None = None
         if resolver.narrator is not None and resolver.narrator != first.index:
             other = resolver.ents[resolver.narrator]  # the "I" of the story takes part
-        for j in range(run[0] - 1, max(-1, run[0] - 10), -1):
-            e = drafts[j].speaker
-            if other is None and e is not None and e is not first and e.type == "person":
-                other = e
+        else:
+            other = next((e for j in range(run[0] - 1, max(-1, run[0] - 10), -1)
+                          if (e := drafts[j].speaker) is not None and e is not first
+                          and e.type == "person"), None)
         if other is None:
             continue
         found: EntityState = other
