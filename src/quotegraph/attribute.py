@@ -337,7 +337,8 @@ class Attributor:
         seg = self.text[start:end]
         if any(ch in seg for ch in ".!?;\"“”,"):
             return False
-        spans = [(m.start - start, m.end - start) for m in lexicon.find_cues(seg)]
+        spans = [(m.start - start, m.end - start)
+                 for m in lexicon.find_cues(self.text, start, end)]
         for s, e in reversed(spans):
             seg = seg[:s] + " " + seg[e:]
         return all(_is_filler(w) for w in seg.split())
