@@ -170,22 +170,29 @@ def _in_sentence(att: Attributor, sent: Span, top: Sequence[QuoteSpan],
     cues = [c for c in _cues(att, sent, words)
             if not any(q.start <= c.span.start < q.end for q in inside)
             and not _other_sense(text, c)]
-    trailing = [t for c in cues if c.lemma != "according to"
-                if (t := _cue_last(att, c, body)) is not None]
+    # trailing attributions ("…, the source added"), each worked out only when asked for:
+    # most sentences have one cue, whose clause needs no later one
+    trailing: dict[int, Reported | None] = {}
+
+    def trailing_of(c: Cue) -> Reported | None:
+        if id(c) not in trailing:
+            trailing[id(c)] = _cue_last(att, c, body) if c.lemma != "according to" else None
+        return trailing[id(c)]
+
     for cue in cues:
         r = (_according_to(att, cue, body) if cue.lemma == "according to"
              else _cue_first(att, cue, body, inside))
         if r is not None:
             # "… that she didn't want the escort, the source added": the content ends
             # before a trailing attribution
-            ends = [t.content.end for t in trailing
-                    if t.cue.span.start > cue.span.end and t.content.end > r.content.start
-                    and t.content.end < r.content.end]
+            ends = [t.content.end for c in cues
+                    if c.span.start > cue.span.end and (t := trailing_of(c)) is not None
+                    and r.content.start < t.content.end < r.content.end]
             if ends:
                 cut = _trim(text, r.content.start, min(ends))
                 r = Reported(r.kind, cut, r.speaker, r.addressee, r.cue, ()) if cut else None
         else:
-            r = next((t for t in trailing if t.cue is cue), None)
+            r = trailing_of(cue)
         if r is not None:
             raw.append(r)
     for r in raw:
