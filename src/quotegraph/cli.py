@@ -45,6 +45,7 @@ from rich.text import Text
 
 from . import __version__
 from .cli_eval import eval_group
+from .cli_store import COMMANDS as STORE_COMMANDS
 from .errors import InputError, QuotegraphError
 from .ingest import article_from_text, decode, iter_jsonl, read_bytes, read_text_article
 from .pipeline import extract_article
@@ -480,6 +481,8 @@ def demo(ctx: click.Context, fmt: OutputFormat) -> None:
 
 
 main.add_command(eval_group)
+for _command in STORE_COMMANDS:
+    main.add_command(_command)
 
 
 @main.command()

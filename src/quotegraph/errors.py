@@ -9,7 +9,9 @@ can catch one type around a whole batch item::
     │   ├── InputIsDirectoryError  the path is a directory where a file was expected
     │   ├── DecodeError            the bytes are not UTF-8 (carries the byte offset)
     │   └── RecordError            a JSONL record is malformed (carries the line number)
-    └── DataError                  an annotated corpus or a bundled data file is malformed
+    ├── DataError                  an annotated corpus or a bundled data file is malformed
+    └── StoreError                 the corpus database cannot be opened, migrated or queried
+        └── QueryError             a query's parameters are invalid (a bad date, a bad limit)
 
 Messages are one line and name the file and the position, so that ``--errors skip`` can print
 them as they are.
@@ -56,3 +58,12 @@ class RecordError(InputError):
 
 class DataError(QuotegraphError):
     """An annotated corpus file or a bundled data file is malformed."""
+
+
+class StoreError(QuotegraphError):
+    """The corpus database cannot be opened, migrated, written or queried."""
+
+
+class QueryError(StoreError):
+    """A query's parameters are invalid: a malformed date, a negative limit, an unknown
+    kind or manner."""

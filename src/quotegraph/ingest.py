@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,8 +29,11 @@ _DATE_HEADER = re.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]
 
 
 def article_id(text: str) -> str:
-    """A stable id for an article without one: the SHA-1 of its text."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    """A stable id for an article without one: the SHA-1 of its normalized text (Unicode
+    NFC, whitespace runs as one space, no leading or trailing space), so that the same
+    article re-wrapped or re-encoded by another source gets the same id."""
+    normalized = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha1(normalized.encode("utf-8")).hexdigest()
 
 
 def split_header(raw: str) -> tuple[str | None, str]:
