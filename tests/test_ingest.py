@@ -131,6 +131,20 @@ def test_export_jsonl_is_what_extract_prints(db: str, tmp_path: Path) -> None:
         "the ferry budget on Tuesday", "40", "67")
 
 
+def test_export_parquet_holds_one_row_per_quotation(db: str, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "q.parquet"
+    code, _out, err = run("export", "--db", db, "--format", "parquet", "--out", str(out))
+    assert code == 0, err
+    table = pq.read_table(out)
+    assert table.num_rows == 32
+    row = table.slice(2, 1).to_pylist()[0]
+    assert (row["speaker"], row["addressee"], row["cue"], row["date"]) == (
+        "Ada Moss", "reporters", "told", "2026-01-01")
+    code, _out, err = run("export", "--db", db, "--format", "parquet")
+    assert (code, err) == (2, "quotegraph: error: --format parquet needs --out PATH\n")
+
+
 # -- crash safety ------------------------------------------------------------------------------
 
 def _dump(path: Path) -> list[str]:

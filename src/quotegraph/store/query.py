@@ -90,11 +90,12 @@ def _like_escape(text: str) -> str:
 
 def quotes_sql(f: QuoteFilters) -> tuple[str, list[Any]]:
     """The SQL (and parameters) of a quotation query; newest first for a search, else in
-    date order (undated last), ties in ingest order."""
+    date order (undated first: the order the date indexes give without a sort), ties in
+    ingest order."""
     where: list[str] = []
     params: list[Any] = []
     source = "quotations q"
-    order = "q.date IS NULL, q.date, q.pk"
+    order = "q.date, q.pk"
     if f.search is not None:
         source = "quotations_fts f JOIN quotations q ON q.pk = f.rowid"
         where.append("quotations_fts MATCH ?")
