@@ -205,7 +205,16 @@ def _require_text(article: Article) -> Article:
 
 
 def _read_jsonl(path: str, _fields: CsvFields) -> Iterator[Article | InputError]:
-    yield from iter_jsonl(read_bytes(path), path)
+    # Streamed line by line, like the gzip files: a large file is never held whole, so an
+    # ingest's memory does not grow with the corpus (an OSError is _guarded's to report).
+    with open(path, "rb") as stream:
+        yield from _iter_jsonl_lines(_file_lines(stream), path)
+
+
+def _file_lines(stream: Iterable[bytes]) -> Iterator[bytes]:
+    """The lines of a binary file, split as ``bytes.splitlines`` splits (as iter_jsonl)."""
+    for line in stream:
+        yield from line.splitlines(keepends=True)
 
 
 def _read_jsonl_gz(path: str, _fields: CsvFields) -> Iterator[Article | InputError]:
