@@ -82,6 +82,7 @@ class _IngestProgress:
     def stop(self) -> None:
         if self._progress is not None:
             self._progress.stop()
+            self._progress = None
 
 
 def _summary(s: IngestStats) -> str:
@@ -135,7 +136,6 @@ def ingest_command(inputs: tuple[str, ...], db_path: Path, workers: int | None,
                        on_error=lambda m: click.echo(f"quotegraph: {m}", err=True),
                        on_batch=progress.update)
     except QuotegraphError as exc:
-        progress.stop()
         _fail(exc)
     finally:
         progress.stop()
