@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -125,8 +125,14 @@ def article_from_record(rec: Any, *, where: str, line: int) -> Article:
 
 def iter_jsonl(data: bytes, source: str) -> Iterator[Article | InputError]:
     """Yield an Article per JSONL line, or the error for a bad line (the batch goes on)."""
+    return iter_jsonl_lines(data.splitlines(keepends=True), source)
+
+
+def iter_jsonl_lines(lines: Iterable[bytes], source: str) -> Iterator[Article | InputError]:
+    """:func:`iter_jsonl` over lines as they are read (split as ``bytes.splitlines`` splits),
+    so that a large file or a stream is never held whole."""
     offset = 0
-    for lineno, raw_line in enumerate(data.splitlines(keepends=True), start=1):
+    for lineno, raw_line in enumerate(lines, start=1):
         start = offset
         offset += len(raw_line)
         if not raw_line.strip():

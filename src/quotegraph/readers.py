@@ -17,7 +17,6 @@ import codecs
 import csv
 import gzip
 import io
-import json
 import os
 import re
 import stat
@@ -30,13 +29,13 @@ from typing import Any, BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.limitreader import LimitReader
 
-from .errors import DecodeError, InputError, InputIsDirectoryError, InputNotFoundError, RecordError
+from .errors import InputError, InputIsDirectoryError, InputNotFoundError, RecordError
 from .ingest import (
-    article_from_record,
     article_from_text,
     article_id,
     decode,
     iter_jsonl,
+    iter_jsonl_lines,
     read_bytes,
     read_text_article,
 )
@@ -208,7 +207,7 @@ def _read_jsonl(path: str, _fields: CsvFields) -> Iterator[Article | InputError]
     # Streamed line by line, like the gzip files: a large file is never held whole, so an
     # ingest's memory does not grow with the corpus (an OSError is _guarded's to report).
     with open(path, "rb") as stream:
-        yield from _iter_jsonl_lines(_file_lines(stream), path)
+        yield from iter_jsonl_lines(_file_lines(stream), path)
 
 
 def _file_lines(stream: Iterable[bytes]) -> Iterator[bytes]:
@@ -221,7 +220,7 @@ def _read_jsonl_gz(path: str, _fields: CsvFields) -> Iterator[Article | InputErr
     # Streamed line by line: a large archive is never held whole, and the lines decoded
     # before a damaged part are kept.
     with gzip.open(path, "rb") as stream:
-        yield from _iter_jsonl_lines(_gzip_lines(stream, path), path)
+        yield from iter_jsonl_lines(_gzip_lines(stream, path), path)
 
 
 def _gzip_lines(stream: Iterable[bytes], path: str) -> Iterator[bytes]:
@@ -239,35 +238,6 @@ def _gzip_lines(stream: Iterable[bytes], path: str) -> Iterator[bytes]:
         raise ArchiveError(
             f"{path}: truncated or corrupt gzip data after line {lineno} ({exc})",
             source=path, offset=offset) from None
-
-
-def _iter_jsonl_lines(lines: Iterable[bytes], source: str) -> Iterator[Article | InputError]:
-    """``ingest.iter_jsonl`` over a stream of lines instead of a whole buffer: the same line
-    numbers, offsets and messages."""
-    offset = 0
-    for lineno, raw_line in enumerate(lines, start=1):
-        start = offset
-        offset += len(raw_line)
-        if raw_line.strip():
-            yield _jsonl_record(raw_line, source, lineno, start)
-
-
-def _jsonl_record(raw_line: bytes, source: str, lineno: int,
-                  start: int) -> Article | InputError:
-    try:
-        line = raw_line.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return DecodeError(f"{source}:{lineno}: not valid UTF-8 at byte offset {start + exc.start}",
-                           source=source, offset=start + exc.start)
-    try:
-        rec = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return RecordError(f"{source}:{lineno}: invalid JSON ({exc.msg} at column {exc.colno})",
-                           source=source, line=lineno)
-    try:
-        return article_from_record(rec, where=source, line=lineno)
-    except RecordError as err:
-        return err
 
 
 # --- CSV ------------------------------------------------------------------------------------
