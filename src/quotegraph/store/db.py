@@ -10,6 +10,7 @@ the same order, as a run that was never interrupted: every decision the writer m
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 
 from ..errors import StoreError
 from .prepare import NEAR_DUPLICATE, SKETCH_INDEXED, EntityPlan, PreparedArticle, similarity
-from .schema import migrate
+from .schema import SCHEMA_VERSION, migrate
 
 DEFAULT_DB = "quotegraph.db"
 
@@ -200,8 +201,6 @@ def _ref(q: dict[str, Any], role: str) -> dict[str, Any] | None:
 
 
 def _check_version(conn: sqlite3.Connection, path: str) -> None:
-    from .schema import SCHEMA_VERSION
-
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if version != SCHEMA_VERSION:
         raise StoreError(f"{path}: schema version {version}, expected {SCHEMA_VERSION} "
@@ -211,8 +210,6 @@ def _check_version(conn: sqlite3.Connection, path: str) -> None:
 def _set_time_limit(conn: sqlite3.Connection, timeout_ms: int) -> None:
     """Interrupt any statement that runs longer than ``timeout_ms`` (checked every 10,000
     virtual-machine steps)."""
-    import time
-
     state = {"deadline": 0.0}
 
     def trace(_statement: str) -> None:
