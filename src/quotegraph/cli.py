@@ -45,6 +45,8 @@ from rich.text import Text
 
 from . import __version__
 from .cli_eval import eval_group
+from .cli_output import report as _report
+from .cli_output import say as _say
 from .cli_store import COMMANDS as STORE_COMMANDS
 from .errors import InputError, QuotegraphError
 from .ingest import article_from_text, decode, iter_jsonl, read_bytes, read_text_article
@@ -73,21 +75,6 @@ EXIT_INTERNAL = 1
 
 # --------------------------------------------------------------------------------------------
 # small helpers
-
-
-def _one_line(message: str) -> str:
-    return " ".join(part.strip() for part in message.splitlines() if part.strip())
-
-
-def _say(line: str) -> None:
-    # Plain sys.stderr, not click.echo: while the progress bar runs, rich has put a proxy there
-    # that prints the line above the bar (click.echo would write under the proxy, into the bar).
-    sys.stderr.write(line + "\n")
-    sys.stderr.flush()
-
-
-def _report(message: str) -> None:
-    _say(f"quotegraph: error: {_one_line(message)}")
 
 
 def _stderr_is_tty() -> bool:

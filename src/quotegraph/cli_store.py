@@ -24,6 +24,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
+from .cli_output import report, say
 from .corpus import DEFAULT_BATCH, IngestStats, ingest
 from .errors import QuotegraphError
 from .readers import CsvFields, iter_corpus
@@ -42,7 +43,7 @@ PIPE_WIDTH = 200
 
 
 def _fail(exc: QuotegraphError | str) -> NoReturn:
-    sys.stderr.write(f"quotegraph: error: {exc}\n")
+    report(str(exc))
     raise SystemExit(EXIT_BAD_INPUT)
 
 
@@ -122,15 +123,14 @@ def ingest_command(inputs: tuple[str, ...], db_path: Path, workers: int | None,
     try:
         stats = ingest(iter_corpus(inputs, csv_fields=fields), store,
                        workers=workers, batch_size=batch_size,
-                       on_error=lambda m: click.echo(f"quotegraph: {m}", err=True),
+                       on_error=lambda m: say(f"quotegraph: {m}"),
                        on_batch=progress.update)
     except QuotegraphError as exc:
         _fail(exc)
     finally:
         progress.stop()
         store.close()
-    click.echo(f"quotegraph: {_summary(stats)} in {stats.seconds:.1f} s; "
-               f"database {db_path}", err=True)
+    say(f"quotegraph: {_summary(stats)} in {stats.seconds:.1f} s; database {db_path}")
     # every input ends stored, already there, or an error: all errors means all failed
     if stats.errors and not stats.articles and not stats.skipped:
         raise SystemExit(EXIT_BAD_INPUT)
