@@ -132,15 +132,15 @@ def test_engine_csv_header_and_rows(tmp_path: Path) -> None:
     assert dict(zip(rows[0], rows[2], strict=True))["date"] == "2026-05-01"
 
 
-def test_engine_demo_table_shows_sample_speakers() -> None:
-    result = run("demo")
+def test_engine_sample_table_shows_sample_speakers() -> None:
+    result = run("extract", str(sample_path()))
     assert result.exit_code == 0, result.stderr
     assert "Priya Raman" in result.stdout
     assert sum(name in result.stdout for name in SAMPLE_NAMES) >= 3
 
 
 def test_engine_sample_title_is_not_a_quotation() -> None:
-    result = run("demo", "--format", "jsonl")
+    result = run("extract", str(sample_path()), "--format", "jsonl")
     assert result.exit_code == 0, result.stderr
     [doc] = jsonl(result)
     texts = [q["text"].strip(" ,.") for q in doc["quotes"]]
@@ -481,20 +481,11 @@ def test_sample_is_bundled_with_a_date_header() -> None:
     assert "“Harbor Forward,”" in raw
 
 
-def test_demo_runs() -> None:
-    result = run("demo")
-    assert result.exit_code == 0, result.stderr
-    assert "in 1 article" in result.stdout
-
-
-def test_demo_jsonl_matches_extract_on_the_sample() -> None:
-    demo = jsonl(run("demo", "--format", "jsonl"))
-    [doc] = demo
+def test_sample_jsonl_gives_the_header_date_and_file_name() -> None:
+    [doc] = jsonl(run("extract", str(sample_path()), "--format", "jsonl"))
     assert doc["article"]["date"] == "2026-05-14"
-    assert doc["article"]["source"] == "harbor-council.txt"
+    assert doc["article"]["source"] == str(sample_path())
     assert doc["text"].startswith("The Harbor City Council")
-    [extracted] = jsonl(run("extract", str(sample_path()), "--format", "jsonl"))
-    assert extracted["quotes"] == doc["quotes"]
 
 
 def test_version() -> None:
@@ -517,11 +508,14 @@ def test_python_m_quotegraph_on_the_sample() -> None:
     check_spans(doc)
 
 
-def test_console_script_demo() -> None:
+def test_console_script_demo_builds_the_sample_database(tmp_path: Path) -> None:
     script = Path(sys.executable).parent / "quotegraph"
     if not script.exists():
         pytest.skip("the quotegraph console script is not installed next to this Python")
-    proc = subprocess.run([str(script), "demo"], capture_output=True, text=True,
-                          encoding="utf-8", timeout=120, check=False)
+    db = tmp_path / "demo.db"
+    proc = subprocess.run([str(script), "demo", "--no-serve", "--db", str(db)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120,
+                          check=False)
     assert proc.returncode == 0, proc.stderr
-    assert "in 1 article" in proc.stdout
+    assert proc.stdout.startswith(f"{db}: ")
+    assert db.exists()

@@ -24,7 +24,6 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO, Literal, Protocol, TextIO, TypeVar
 from urllib.parse import urlsplit
@@ -48,6 +47,7 @@ from .cli_eval import eval_group
 from .cli_output import report as _report
 from .cli_output import say as _say
 from .cli_store import COMMANDS as STORE_COMMANDS
+from .cli_web import COMMANDS as WEB_COMMANDS
 from .errors import InputError, QuotegraphError
 from .ingest import article_from_text, decode, iter_jsonl, read_bytes, read_text_article
 from .pipeline import extract_article
@@ -58,7 +58,6 @@ InputFormat = Literal["auto", "text", "jsonl"]
 ErrorPolicy = Literal["fail", "skip"]
 
 STDIN_SOURCE = "<stdin>"
-SAMPLE_NAME = "harbor-council.txt"
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 CSV_COLUMNS = (
     "article_id", "source", "date", "quote_id", "kind", "speaker", "speaker_type", "addressee",
@@ -398,12 +397,6 @@ def _run(items: Iterable[Article | InputError], writer: _Writer, errors: ErrorPo
     return 0
 
 
-def _load_sample() -> Article:
-    """The bundled sample article (``data/samples/harbor-council.txt``)."""
-    resource = resources.files("quotegraph") / "data" / "samples" / SAMPLE_NAME
-    return article_from_text(decode(resource.read_bytes(), SAMPLE_NAME), source=SAMPLE_NAME)
-
-
 # --------------------------------------------------------------------------------------------
 # commands
 
@@ -458,17 +451,8 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: OutputFormat,
     ctx.exit(_run(_iter_inputs(paths, input_format, progress), writer, errors, progress))
 
 
-@main.command()
-@_format_option
-@click.pass_context
-def demo(ctx: click.Context, fmt: OutputFormat) -> None:
-    """Extract the quotations of a bundled sample article (a city council ferry fight)."""
-    writer = _WRITERS[fmt](_stdout())
-    ctx.exit(_run([_load_sample()], writer, "fail", _ProgressReporter(enabled=False)))
-
-
 main.add_command(eval_group)
-for _command in STORE_COMMANDS:
+for _command in (*STORE_COMMANDS, *WEB_COMMANDS):
     main.add_command(_command)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -26,8 +26,9 @@ from rich.table import Table
 
 from .cli_output import report, say
 from .corpus import DEFAULT_BATCH, IngestStats, ingest
-from .errors import QuotegraphError
+from .errors import InputError, QuotegraphError
 from .readers import CsvFields, iter_corpus
+from .records import Article
 from .store import DEFAULT_DB, QuoteFilters, Store, quotes, speakers
 from .store.query import KINDS, MANNERS, iter_quote_rows
 
@@ -116,24 +117,30 @@ def ingest_command(inputs: tuple[str, ...], db_path: Path, workers: int | None,
     .csv, .html, .warc / .warc.gz; '-' reads stdin. Articles already stored (by id: the one
     given, or a hash of the normalized text) are skipped, so re-running adds nothing.
     """
-    store = _open(db_path, readonly=False)
     fields = CsvFields(text=csv_text, id=csv_id, title=csv_title, date=csv_date,
                        source=csv_source)
+    stats = run_ingest(iter_corpus(inputs, csv_fields=fields), db_path, workers, batch_size)
+    # every input ends stored, already there, or an error: all errors means all failed
+    if stats.errors and not stats.articles and not stats.skipped:
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def run_ingest(items: Iterable[Article | InputError], db_path: Path, workers: int | None,
+               batch_size: int = DEFAULT_BATCH) -> IngestStats:
+    """Ingest ``items`` into the database at ``db_path`` with a progress line and a closing
+    summary on stderr (``ingest`` and ``demo``)."""
+    store = _open(db_path, readonly=False)
     progress = _IngestProgress(enabled=sys.stderr.isatty())
     try:
-        stats = ingest(iter_corpus(inputs, csv_fields=fields), store,
-                       workers=workers, batch_size=batch_size,
-                       on_error=lambda m: say(f"quotegraph: {m}"),
-                       on_batch=progress.update)
+        stats = ingest(items, store, workers=workers, batch_size=batch_size,
+                       on_error=lambda m: say(f"quotegraph: {m}"), on_batch=progress.update)
     except QuotegraphError as exc:
         _fail(exc)
     finally:
         progress.stop()
         store.close()
     say(f"quotegraph: {_summary(stats)} in {stats.seconds:.1f} s; database {db_path}")
-    # every input ends stored, already there, or an error: all errors means all failed
-    if stats.errors and not stats.articles and not stats.skipped:
-        raise SystemExit(EXIT_BAD_INPUT)
+    return stats
 
 
 # --------------------------------------------------------------------------------------------

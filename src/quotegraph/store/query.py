@@ -113,7 +113,8 @@ def quotes_sql(f: QuoteFilters) -> tuple[str, list[Any]]:
         where.append("q.article_pk = (SELECT pk FROM articles WHERE id = ?)")
         params.append(f.article)
     sql = (f"SELECT q.*, a.id AS article_id, a.source AS article_source, "
-           f"a.title AS article_title FROM {source} JOIN articles a ON a.pk = q.article_pk"
+           f"a.title AS article_title, c.articles AS cluster_articles FROM {source} "
+           f"JOIN articles a ON a.pk = q.article_pk LEFT JOIN clusters c ON c.id = q.cluster_id"
            + (" WHERE " + " AND ".join(where) if where else "")
            + f" ORDER BY {order} LIMIT ? OFFSET ?")
     params.extend([f.limit, f.offset])
@@ -129,6 +130,8 @@ def quote_record(store: Store, row: dict[str, Any]) -> dict[str, Any]:
     out["speaker_id"] = row["speaker_id"]
     out["addressee_id"] = row["addressee_id"]
     out["cluster"] = row["cluster_id"]
+    # how many articles report this quotation (1: only this one)
+    out["cluster_articles"] = row.get("cluster_articles")
     return out
 
 

@@ -150,6 +150,11 @@ MIGRATIONS: tuple[str, ...] = (
         tokenize='unicode61 remove_diacritics 2'
     );
     """,
+    # 2: the web UI lists clusters reported by many articles, most reported first
+    """
+    CREATE INDEX clusters_articles ON clusters(articles DESC, size DESC, id);
+    CREATE INDEX articles_recent ON articles(date DESC, pk DESC);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

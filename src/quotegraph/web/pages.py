@@ -1,0 +1,136 @@
+"""The HTML pages: home, search, speakers, articles, clusters.
+
+Each route gathers its data from :mod:`quotegraph.store.browse` and the pure helpers of
+:mod:`quotegraph.web.present`, then renders one template. The search page answers htmx
+requests (``HX-Request``) with only its results, so filtering and paging swap the list in
+place while the URL stays shareable.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse
+
+from ..errors import QueryError
+from ..store import QuoteFilters, browse, cluster, speaker
+from ..store.query import KINDS, MANNERS, MAX_LIMIT
+from .api import MAX_ID, MAX_OFFSET, MAX_SEARCH, MAX_TEXT
+from .deps import found, render, store_of
+from .present import conversation, endpoints, marked, segments, timeline
+
+router = APIRouter(include_in_schema=False)
+
+PAGE = 25
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
+
+
+def _blank_to_none(value: str | None) -> str | None:
+    # an empty form field means "no filter", not "match the empty string"
+    return value.strip() or None if value is not None else None
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    store = store_of(request)
+    return render(request, "home.html", {
+        "figures": browse.figures(store),
+        "speakers": browse.speaker_list(store, limit=15).rows,
+        "articles": browse.articles(store, limit=10).rows,
+        "clusters": browse.clusters(store, limit=8).rows,
+    })
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request,
+           q: Annotated[str | None, Query(max_length=MAX_SEARCH)] = None,
+           speaker: Text = None, addressee: Text = None, since: Text = None,
+           until: Text = None, kind: Text = None, manner: Text = None,
+           offset: Offset = 0) -> HTMLResponse:
+    form = {"q": q or "", "speaker": speaker or "", "addressee": addressee or "",
+            "since": since or "", "until": until or "", "kind": kind or "",
+            "manner": manner or ""}
+    f = QuoteFilters(search=_blank_to_none(q), speaker=_blank_to_none(speaker),
+                     addressee=_blank_to_none(addressee), since=_blank_to_none(since),
+                     until=_blank_to_none(until), kind=_blank_to_none(kind),
+                     manner=_blank_to_none(manner), limit=PAGE, offset=offset)
+    context: dict[str, Any] = {"form": form, "kinds": KINDS, "manners": MANNERS,
+                               "error": None, "page": None, "marked": marked}
+    status = 200
+    try:
+        context["page"] = browse.quotation_page(store_of(request), f)
+    except QueryError as exc:
+        context["error"] = str(exc)
+        status = 400
+    partial = request.headers.get("HX-Request") == "true"
+    response = render(request, "results.html" if partial else "search.html", context)
+    response.status_code = status
+    return response
+
+
+@router.get("/speakers", response_class=HTMLResponse)
+def speakers(request: Request, offset: Offset = 0) -> HTMLResponse:
+    page = browse.speaker_list(store_of(request), limit=50, offset=offset)
+    return render(request, "speakers.html", {"page": page})
+
+
+@router.get("/speakers/{speaker_id}", response_class=HTMLResponse)
+def speaker_page(request: Request, speaker_id: Annotated[int, PathParam(ge=1, le=MAX_ID)],
+                 offset: Offset = 0) -> HTMLResponse:
+    store = store_of(request)
+    record = found(speaker(store, speaker_id), f"no speaker {speaker_id}")
+    profile = browse.profile(store, speaker_id)
+    quotes = browse.quotation_page(store, QuoteFilters(speaker_id=speaker_id, limit=PAGE,
+                                                       offset=offset))
+    return render(request, "speaker.html", {
+        "speaker": record, "profile": profile, "timeline": timeline(profile["timeline"]),
+        "page": quotes, "manner_total": sum(m["quotations"] for m in profile["manners"]),
+    })
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(request: Request, offset: Offset = 0) -> HTMLResponse:
+    page = browse.articles(store_of(request), limit=50, offset=offset)
+    return render(request, "articles.html", {"page": page})
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request,
+                 article_id: Annotated[str, PathParam(max_length=MAX_TEXT)]) -> HTMLResponse:
+    store = store_of(request)
+    result = found(store.article_result(article_id), f"no article {article_id!r}")
+    # the records add corpus ids (speaker pages, clusters) to the contract's quotations
+    quotes = browse.quotation_page(store, QuoteFilters(article=article_id,
+                                                       limit=MAX_LIMIT)).rows
+    text = result["text"]
+    return render(request, "article.html", {
+        "article": result["article"], "text": text, "quotes": quotes,
+        "segments": segments(len(text), [q["spans"] for q in quotes]),
+        "talk": conversation(quotes),
+        "shown_all": len(quotes) == len(result["quotes"]),
+    })
+
+
+@router.get("/clusters", response_class=HTMLResponse)
+def clusters(request: Request, offset: Offset = 0) -> HTMLResponse:
+    page = browse.clusters(store_of(request), limit=50, offset=offset)
+    return render(request, "clusters.html", {"page": page})
+
+
+@router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
+def cluster_page(request: Request, cluster_id: Annotated[int, PathParam(ge=1, le=MAX_ID)],
+                 offset: Offset = 0) -> HTMLResponse:
+    store = store_of(request)
+    record = found(cluster(store, cluster_id), f"no cluster {cluster_id}")
+    page = browse.occurrences(store, cluster_id, limit=PAGE, offset=offset)
+    return render(request, "cluster.html", {"cluster": record, "page": page})
+
+
+@router.get("/api/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    schema = request.app.openapi()
+    return render(request, "api_docs.html", {"endpoints": endpoints(schema),
+                                             "version": schema.get("openapi", "")})
