@@ -139,5 +139,6 @@ def profile(store: Store, speaker_id: int) -> dict[str, Any]:
         "appearances": store.rows(
             "SELECT a.id, a.source, a.date, a.title, count(*) AS quotations "
             "FROM quotations q JOIN articles a ON a.pk = q.article_pk WHERE q.speaker_id = ? "
-            "GROUP BY a.pk ORDER BY a.date, a.pk LIMIT ?", [speaker_id, PROFILE_ROWS]),
+            "GROUP BY a.pk ORDER BY a.date IS NULL, a.date, a.pk LIMIT ?",
+            [speaker_id, PROFILE_ROWS]),
     }

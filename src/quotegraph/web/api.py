@@ -54,7 +54,7 @@ def articles(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[st
     return paged(browse.articles(store_of(request), limit, offset))
 
 
-@router.get("/articles/{article_id}", summary="One article as the JSON contract gives it")
+@router.get("/articles/{article_id:path}", summary="One article as the JSON contract gives it")
 def article(request: Request, article_id: Annotated[str, PathParam(max_length=MAX_TEXT)]
             ) -> dict[str, Any]:
     result = found(store_of(request).article_result(article_id), f"no article {article_id!r}")

@@ -97,7 +97,7 @@ def articles(request: Request, offset: Offset = 0) -> HTMLResponse:
     return render(request, "articles.html", {"page": page})
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request,
                  article_id: Annotated[str, PathParam(max_length=MAX_TEXT)]) -> HTMLResponse:
     store = store_of(request)

@@ -52,13 +52,14 @@ def segments(text_length: int, spans: Sequence[Sequence[Sequence[int]]]) -> list
     i's spans). Where spans nest (a quotation inside another's span), the innermost one,
     the shortest, owns the stretch. Spans outside the text are clipped."""
     events: dict[int, list[tuple[int, int]]] = {}  # position -> (+1 open / -1 close, quote)
+    lengths = [0] * len(spans)  # each quotation's visible length: the innermost is shortest
     for i, quote_spans in enumerate(spans):
         for span in quote_spans:
             start, end = max(0, span[0]), min(text_length, span[1])
             if start < end:
                 events.setdefault(start, []).append((1, i))
                 events.setdefault(end, []).append((-1, i))
-    lengths = [sum(max(0, s[1] - s[0]) for s in quote_spans) for quote_spans in spans]
+                lengths[i] += end - start
     cuts = sorted({0, text_length, *events})
     active: list[tuple[int, int]] = []  # heap of (length, quote); closed ones removed lazily
     open_count: dict[int, int] = {}
