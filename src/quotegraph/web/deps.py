@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import queue
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from fastapi import HTTPException, Request
+from fastapi import Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
@@ -16,25 +19,38 @@ T = TypeVar("T")
 
 
 class Stores:
-    """One read-only connection per server thread (a SQLite connection must not be used
-    by two threads at once)."""
+    """A small pool of read-only connections, each used by one request at a time (a SQLite
+    connection must not serve two threads at once). The pool's size bounds the memory the
+    connections' page caches take, however many server threads there are."""
 
-    def __init__(self, path: str | Path, timeout_ms: int) -> None:
+    def __init__(self, path: str | Path, timeout_ms: int, size: int = 4) -> None:
         self.path = str(path)
         self.timeout_ms = timeout_ms
-        self._local = threading.local()
+        self.size = size
+        self._idle: queue.LifoQueue[Store] = queue.LifoQueue()
         self._all: list[Store] = []
         self._lock = threading.Lock()
         Store.open(self.path, readonly=True).close()  # fail now, not at the first request
 
-    def get(self) -> Store:
-        store: Store | None = getattr(self._local, "store", None)
-        if store is None:
-            store = Store.open(self.path, readonly=True, timeout_ms=self.timeout_ms)
-            self._local.store = store
-            with self._lock:
+    @contextmanager
+    def connection(self) -> Iterator[Store]:
+        store = self._take()
+        try:
+            yield store
+        finally:
+            self._idle.put(store)
+
+    def _take(self) -> Store:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self._lock:
+            if len(self._all) < self.size:
+                store = Store.open(self.path, readonly=True, timeout_ms=self.timeout_ms)
                 self._all.append(store)
-        return store
+                return store
+        return self._idle.get()  # all busy: wait for one
 
     def close(self) -> None:
         with self._lock:
@@ -43,14 +59,19 @@ class Stores:
             self._all.clear()
 
 
+def _store(request: Request) -> Iterator[Store]:
+    stores: Stores = request.app.state.stores
+    with stores.connection() as store:
+        yield store
+
+
+# A route's read-only connection, taken from the pool for the request and given back after.
+StoreDep = Annotated[Store, Depends(_store)]
+
+
 def render(request: Request, template: str, context: dict[str, Any]) -> HTMLResponse:
     templates: Jinja2Templates = request.app.state.templates
     return templates.TemplateResponse(request, template, context)
-
-
-def store_of(request: Request) -> Store:
-    stores: Stores = request.app.state.stores
-    return stores.get()
 
 
 def found(value: T | None, message: str) -> T:

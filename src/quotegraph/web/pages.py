@@ -18,7 +18,7 @@ from ..errors import QueryError
 from ..store import QuoteFilters, browse, cluster, speaker
 from ..store.query import KINDS, MANNERS, MAX_LIMIT
 from .api import MAX_ID, MAX_OFFSET, MAX_SEARCH, MAX_TEXT
-from .deps import found, render, store_of
+from .deps import StoreDep, found, render
 from .present import conversation, endpoints, marked, segments, timeline
 
 router = APIRouter(include_in_schema=False)
@@ -34,8 +34,7 @@ def _blank_to_none(value: str | None) -> str | None:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request) -> HTMLResponse:
-    store = store_of(request)
+def home(request: Request, store: StoreDep) -> HTMLResponse:
     return render(request, "home.html", {
         "figures": browse.figures(store),
         "speakers": browse.speaker_list(store, limit=15).rows,
@@ -45,7 +44,7 @@ def home(request: Request) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request,
+def search(request: Request, store: StoreDep,
            q: Annotated[str | None, Query(max_length=MAX_SEARCH)] = None,
            speaker: Text = None, addressee: Text = None, since: Text = None,
            until: Text = None, kind: Text = None, manner: Text = None,
@@ -61,7 +60,7 @@ def search(request: Request,
                                "error": None, "page": None, "marked": marked}
     status = 200
     try:
-        context["page"] = browse.quotation_page(store_of(request), f)
+        context["page"] = browse.quotation_page(store, f)
     except QueryError as exc:
         context["error"] = str(exc)
         status = 400
@@ -72,15 +71,15 @@ def search(request: Request,
 
 
 @router.get("/speakers", response_class=HTMLResponse)
-def speakers(request: Request, offset: Offset = 0) -> HTMLResponse:
-    page = browse.speaker_list(store_of(request), limit=50, offset=offset)
+def speakers(request: Request, store: StoreDep, offset: Offset = 0) -> HTMLResponse:
+    page = browse.speaker_list(store, limit=50, offset=offset)
     return render(request, "speakers.html", {"page": page})
 
 
 @router.get("/speakers/{speaker_id}", response_class=HTMLResponse)
-def speaker_page(request: Request, speaker_id: Annotated[int, PathParam(ge=1, le=MAX_ID)],
+def speaker_page(request: Request, store: StoreDep,
+                 speaker_id: Annotated[int, PathParam(ge=1, le=MAX_ID)],
                  offset: Offset = 0) -> HTMLResponse:
-    store = store_of(request)
     record = found(speaker(store, speaker_id), f"no speaker {speaker_id}")
     profile = browse.profile(store, speaker_id)
     quotes = browse.quotation_page(store, QuoteFilters(speaker_id=speaker_id, limit=PAGE,
@@ -92,15 +91,14 @@ def speaker_page(request: Request, speaker_id: Annotated[int, PathParam(ge=1, le
 
 
 @router.get("/articles", response_class=HTMLResponse)
-def articles(request: Request, offset: Offset = 0) -> HTMLResponse:
-    page = browse.articles(store_of(request), limit=50, offset=offset)
+def articles(request: Request, store: StoreDep, offset: Offset = 0) -> HTMLResponse:
+    page = browse.articles(store, limit=50, offset=offset)
     return render(request, "articles.html", {"page": page})
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
-def article_page(request: Request,
+def article_page(request: Request, store: StoreDep,
                  article_id: Annotated[str, PathParam(max_length=MAX_TEXT)]) -> HTMLResponse:
-    store = store_of(request)
     result = found(store.article_result(article_id), f"no article {article_id!r}")
     # the records add corpus ids (speaker pages, clusters) to the contract's quotations
     quotes = browse.quotation_page(store, QuoteFilters(article=article_id,
@@ -115,15 +113,15 @@ def article_page(request: Request,
 
 
 @router.get("/clusters", response_class=HTMLResponse)
-def clusters(request: Request, offset: Offset = 0) -> HTMLResponse:
-    page = browse.clusters(store_of(request), limit=50, offset=offset)
+def clusters(request: Request, store: StoreDep, offset: Offset = 0) -> HTMLResponse:
+    page = browse.clusters(store, limit=50, offset=offset)
     return render(request, "clusters.html", {"page": page})
 
 
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
-def cluster_page(request: Request, cluster_id: Annotated[int, PathParam(ge=1, le=MAX_ID)],
+def cluster_page(request: Request, store: StoreDep,
+                 cluster_id: Annotated[int, PathParam(ge=1, le=MAX_ID)],
                  offset: Offset = 0) -> HTMLResponse:
-    store = store_of(request)
     record = found(cluster(store, cluster_id), f"no cluster {cluster_id}")
     page = browse.occurrences(store, cluster_id, limit=PAGE, offset=offset)
     return render(request, "cluster.html", {"cluster": record, "page": page})
