@@ -1,9 +1,10 @@
 """The web application: HTML pages and the JSON API over one corpus database.
 
-``create_app(db)`` builds a FastAPI app that only reads: every request thread opens its own
-read-only connection with a per-statement time limit, so a slow query fails alone (503) and
-nothing the browser sends can write. Pages are Jinja2 templates with autoescaping, so every
-piece of article text reaches the browser as text; filters reach SQL as bound parameters.
+``create_app(db)`` builds a FastAPI app that only reads: each request borrows one of a small
+pool of read-only connections with a per-statement time limit, so a slow query fails alone
+(503) and nothing the browser sends can write. Pages are Jinja2 templates with autoescaping,
+so every piece of article text reaches the browser as text; filters reach SQL as bound
+parameters.
 
 Errors: under ``/api/`` every failure is the envelope ``{"ok": false, "error": ..., "status":
 ...}``; pages show an error page with the same status.
@@ -11,6 +12,7 @@ Errors: under ``/api/`` every failure is the envelope ``{"ok": false, "error": .
 
 from __future__ import annotations
 
+from importlib import metadata
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -53,9 +55,10 @@ def create_app(db: str | Path, *, timeout_ms: int = DEFAULT_TIMEOUT_MS) -> FastA
 
 
 def _version() -> str:
-    from .. import __version__
-
-    return __version__
+    try:
+        return metadata.version("quotegraph")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
 
 
 # -- errors -------------------------------------------------------------------------------
