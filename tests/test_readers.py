@@ -309,6 +309,19 @@ def test_csv_invalid_utf8(tmp_path: Path) -> None:
     assert str(items[0]) == f"{path}: not valid UTF-8 at byte offset 13 (byte 0xe9)"
 
 
+def test_csv_is_read_row_by_row_keeping_the_rows_before_bad_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "later.csv"
+    head = b'\xef\xbb\xbfid,text\r\n1,"First row,\r\nover two lines."\r\n2,Second row.\r\n'
+    path.write_bytes(head + b"3,Caf\xe9 row.\r\n4,Never read.\r\n")
+    items = read(path)
+    assert texts(items[:2]) == ["First row,\r\nover two lines.", "Second row."]
+    assert [a.id for a in items[:2] if isinstance(a, Article)] == ["1", "2"]
+    [err] = items[2:]
+    assert isinstance(err, DecodeError)
+    assert err.offset == len(head) + 5
+    assert str(err) == f"{path}: not valid UTF-8 at byte offset {len(head) + 5} (byte 0xe9)"
+
+
 def test_csv_long_field(tmp_path: Path) -> None:
     long_text = "The tide rose. " * 20_000  # 300,000 characters: over csv's default limit
     path = tmp_path / "long.csv"

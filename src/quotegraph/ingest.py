@@ -44,16 +44,17 @@ def split_header(raw: str) -> tuple[str | None, str]:
     return m.group(1), raw[m.end() :]
 
 
-def decode(data: bytes, source: str) -> str:
-    """Decode UTF-8 strictly; on failure raise :class:`DecodeError` naming the byte offset."""
+def decode(data: bytes, source: str, base: int = 0) -> str:
+    """Decode UTF-8 strictly; on failure raise :class:`DecodeError` naming the byte offset
+    (``base``: where ``data`` starts in its file, for a file decoded piece by piece)."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DecodeError(
-            f"{source}: not valid UTF-8 at byte offset {exc.start} "
+            f"{source}: not valid UTF-8 at byte offset {base + exc.start} "
             f"(byte 0x{data[exc.start]:02x})",
             source=source,
-            offset=exc.start,
+            offset=base + exc.start,
         ) from None
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import codecs
 import csv
 import gzip
-import io
 import os
 import re
 import stat
@@ -244,10 +243,26 @@ def _gzip_lines(stream: Iterable[bytes], path: str) -> Iterator[bytes]:
 
 
 def _read_csv(path: str, fields: CsvFields) -> Iterator[Article | InputError]:
-    # Decoded whole first, so that invalid UTF-8 is reported once with its byte offset.
-    text = decode(read_bytes(path), path).removeprefix("\ufeff")
+    # Streamed line by line (OSError is _guarded's to report), so a CSV of any size needs
+    # only its current row in memory.
+    with open(path, "rb") as stream:
+        yield from _csv_articles(_csv_lines(stream, path), fields, path)
+
+
+def _csv_lines(stream: Iterable[bytes], path: str) -> Iterator[str]:
+    """The file's lines, decoded; invalid UTF-8 ends the file with its byte offset (the rows
+    before it are kept). Splitting at b"\\n" never cuts a UTF-8 sequence."""
+    offset = 0
+    for raw in stream:
+        line = decode(raw, path, base=offset)
+        yield line.removeprefix("\ufeff") if offset == 0 else line
+        offset += len(raw)
+
+
+def _csv_articles(lines: Iterator[str], fields: CsvFields,
+                  path: str) -> Iterator[Article | InputError]:
     csv.field_size_limit(_CSV_FIELD_LIMIT)
-    rows = csv.reader(io.StringIO(text, newline=""))
+    rows = csv.reader(lines)
     header = _csv_header(rows, path)
     if header is None:
         return
