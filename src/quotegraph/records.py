@@ -28,9 +28,14 @@ class Span:
     start: int
     end: int
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad span [{self.start}, {self.end})")
+    def __init__(self, start: int, end: int) -> None:
+        # Written out rather than generated: the generated one of a frozen class sets each
+        # field through object.__setattr__ and then calls __post_init__. Spans are the
+        # commonest record (some 250 an article), so the slot setters are called directly.
+        if not 0 <= start <= end:
+            raise ValueError(f"bad span [{start}, {end})")
+        _set_span_start(self, start)
+        _set_span_end(self, end)
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -43,6 +48,11 @@ class Span:
 
     def as_list(self) -> list[int]:
         return [self.start, self.end]
+
+
+# the slots' own setters, which a frozen class's __setattr__ does not stand in front of
+_set_span_start = Span.__dict__["start"].__set__
+_set_span_end = Span.__dict__["end"].__set__
 
 
 @dataclass(frozen=True, slots=True)
