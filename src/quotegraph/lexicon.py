@@ -18,6 +18,7 @@ from typing import Any
 
 from .cuelearn import reported_cue_forms
 from .errors import DataError
+from .records import fast_init
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,7 @@ def cues() -> dict[str, CueEntry]:
 _WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class PhraseMatch:
     start: int
@@ -268,6 +270,7 @@ class PhraseTable:
         return out
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class CueMatch:
     start: int

@@ -19,7 +19,7 @@ from importlib import resources
 import regex
 
 from . import lexicon
-from .records import EntityType, Gender, Mention, Number, Span
+from .records import EntityType, Gender, Mention, Number, Span, fast_init
 
 # A capitalised word; only initials ("J.", "U.S.") and known abbreviations ("Dr.", "Sen.") may
 # end in a period inside a name, so "Cobb Street. Aldous" stays two mentions.
@@ -120,6 +120,7 @@ _LOCATIVE_BEFORE = regex.compile(
     regex.IGNORECASE)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class _Shape:
     """What a capitalised run says about itself, offsets relative to the run."""

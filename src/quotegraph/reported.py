@@ -30,7 +30,7 @@ from . import lexicon
 from .attribute import _WORD, Attributor, Local, content_words, is_title_like
 from .cuelearn import reported_cue_forms
 from .mentions import nonname_words
-from .records import Cue, Mention, QuoteKind, QuoteSpan, Span
+from .records import Cue, Mention, QuoteKind, QuoteSpan, Span, fast_init
 from .text import sentence_ends
 
 # A "that" (or "how", "whether") opening the reported clause within a few words of the cue:
@@ -59,6 +59,7 @@ _ADJUNCT_OPENERS = frozenset(
     last this""".split())
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Reported:
     """One indirect or mixed quotation found in a sentence, before entities are known."""
