@@ -318,8 +318,10 @@ def find_mentions(text: str, regions: Sequence[Span],
                                  head="year-old", etype="person", age=int(m.group(1))))
         for m in _NAME_RE.finditer(text, r.start, r.end):
             c = _name_candidate(text, m, floor)
-            if c is not None and not any(t.overlaps(c.span) and t.start <= c.span.start
-                                         and c.span.end <= t.end for t in taken):
+            # (most regions have no nominal: "not taken" spares building a generator)
+            if c is not None and (not taken or not any(
+                    t.overlaps(c.span) and t.start <= c.span.start and c.span.end <= t.end
+                    for t in taken)):
                 out.append(c)
         taken_starts = {t.start for t in taken}
         for m in _PRONOUN_RE.finditer(text, r.start, r.end):
