@@ -153,6 +153,11 @@ def _openings_pattern() -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + trie_pattern(words) + r")\b")
 
 
+@cache
+def _opening_word_map() -> dict[str, str]:
+    return {w: w for w in opening_words()}
+
+
 def openings(low: str) -> list[tuple[int, str]] | None:
     """(offset, word) of the words of a lowercased article that are opening words, left to
     right: the longest one at each offset that ``\\b`` bounds, none overlapping. None when
@@ -171,7 +176,9 @@ def openings(low: str) -> list[tuple[int, str]] | None:
     pattern = _openings_pattern()
     if pattern is None:
         return None
-    found = [(m.start(), m.group()) for m in pattern.finditer(low)]
+    # each word once in memory: a 10 MB article holds some 200,000 openings
+    words = _opening_word_map()
+    found = [(m.start(), words[m.group()]) for m in pattern.finditer(low)]
     _LAST_OPENINGS = (low, found)  # one tuple: threads never see a half-made entry
     return found
 
