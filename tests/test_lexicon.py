@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from quotegraph import lexicon
+from quotegraph import lexicon, reported
 
 MANNERS = {"neutral", "assertive", "hostile", "conciliatory", "humorous", "tentative", "written"}
 
@@ -63,3 +65,36 @@ def test_other_lexicons_load() -> None:
     assert lexicon.anonymous()["one person"] == "singular"
     assert "company" in lexicon.org_nouns()
     assert "couple" in lexicon.group_nouns()
+
+
+# Words that open phrases of both tables and learned forms, words inside them, and the joins
+# where "\\b" and a word edge disagree (hyphens, apostrophes, underscores, digits).
+SCAN_WORDS = ["said", "Said", "unsaid", "e-mail", "e-mailed", "mail", "a", "an", "one", "source",
+              "sources", "official", "officials", "people", "familiar", "with", "the", "matter",
+              "according", "to", "fired", "back", "go", "on", "state", "told", "re", "İ"]
+JOINS = ["", " ", " ", "  ", "-", "'", "’", "\n", ".", ",", "_", "2"]
+scan_text = st.lists(st.tuples(st.sampled_from(SCAN_WORDS), st.sampled_from(JOINS)),
+                     max_size=40).map(lambda parts: "".join(w + j for w, j in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(scan_text)
+def test_phrase_tables_find_at_the_openings_what_a_search_everywhere_finds(text: str) -> None:
+    for phrases in (lexicon.cues(), lexicon.anonymous()):
+        at_openings = lexicon.PhraseTable(phrases)
+        everywhere = lexicon.PhraseTable(phrases)
+        everywhere._at_openings = False
+        assert at_openings.find(text) == everywhere.find(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(scan_text)
+def test_reporting_words_read_from_the_openings_are_those_of_a_scan(text: str) -> None:
+    low = lexicon.lowered(text)
+    if low is None:
+        return  # the word-by-word path, which uses no openings
+    chars = reported._WORD_CHARS
+    scanned = [(m.start(), m.end(), m.group()) for m in reported._cue_word_pattern().finditer(low)
+               if (m.start() == 0 or low[m.start() - 1] not in chars)
+               and (m.end() == len(low) or low[m.end()] not in chars)]
+    assert reported._cue_words(text) == scanned

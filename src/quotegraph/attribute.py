@@ -24,7 +24,7 @@ import regex
 
 from . import lexicon
 from .mentions import anonymous_at, find_mentions, nonname_words, speech_nouns
-from .records import Cue, Mention, QuoteKind, QuoteSpan, Span
+from .records import Cue, Mention, QuoteKind, QuoteSpan, Span, fast_init
 from .text import first_sentence_end_after, sentence_start_before
 
 # Words that may stand between a subject and its cue ("she later told", "he had said").
@@ -81,6 +81,7 @@ def to_cue(m: lexicon.CueMatch) -> Cue:
     return Cue(Span(m.start, m.end), m.text, m.entry.lemma, m.entry.manner)  # type: ignore[arg-type]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Local:
     """What stage 5 decided for one quotation, before entities are known."""
@@ -96,6 +97,7 @@ class Local:
     kind: QuoteKind = "direct"  # indirect and mixed ones come from stage 5b (reported.py)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class _Found:
     speaker: Mention | None

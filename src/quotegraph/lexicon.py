@@ -16,7 +16,9 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from .cuelearn import reported_cue_forms
 from .errors import DataError
+from .records import fast_init
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,7 @@ def cues() -> dict[str, CueEntry]:
 _WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class PhraseMatch:
     start: int
@@ -126,12 +129,67 @@ def token_edge(text: str, i: int, beyond: int) -> bool:
     return not (c in "’'-" and 0 <= beyond < len(text) and text[beyond].isalnum())
 
 
+# -- openings: one scan per article for the phrase tables and the reporting words --------
+# Scanning the article costs the engine about the same per character whatever it looks for,
+# so the cue table, the anonymous-source table and the learned reporting words of stage 5b
+# share one scan for the words that open any of their phrases, instead of one scan each.
+_OPENING = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_LAST_OPENINGS: tuple[str, list[tuple[int, str]]] = ("", [])
+
+
+@cache
+def opening_words() -> frozenset[str]:
+    """The first words of the cue and anonymous-source phrases, and the learned reporting
+    forms ("according" opens "according to" for stage 5b)."""
+    firsts = {p.lower().split()[0] for table in (cues(), anonymous()) for p in table}
+    return frozenset(firsts | reported_cue_forms() | {"according"})
+
+
+@cache
+def _openings_pattern() -> re.Pattern[str] | None:
+    words = opening_words()
+    if not all(_OPENING.fullmatch(w) for w in words):
+        return None  # the reasoning in openings() holds for such words only
+    return re.compile(r"\b(?:" + trie_pattern(words) + r")\b")
+
+
+@cache
+def _opening_word_map() -> dict[str, str]:
+    return {w: w for w in opening_words()}
+
+
+def openings(low: str) -> list[tuple[int, str]] | None:
+    """(offset, word) of the words of a lowercased article that are opening words, left to
+    right: the longest one at each offset that ``\\b`` bounds, none overlapping. None when
+    the opening words are not all lowercase ASCII words, joined by hyphens at most.
+
+    Where a table's expression matches and the table keeps the match (its ends are word
+    edges, see :func:`token_edge`), an opening lies at the same offset with the table's first
+    word: the character before is no letter or hyphen, so no earlier opening covers it, and
+    the one after the first word is a space or a word edge, so no longer opening word can go
+    on through it. A table therefore finds its matches by trying its expression at the
+    openings of its own first words only. The last article's openings are kept."""
+    global _LAST_OPENINGS
+    last = _LAST_OPENINGS
+    if last[0] is low:
+        return last[1]
+    pattern = _openings_pattern()
+    if pattern is None:
+        return None
+    # each word once in memory: a 10 MB article holds some 200,000 openings
+    words = _opening_word_map()
+    found = [(m.start(), words[m.group()]) for m in pattern.finditer(low)]
+    _LAST_OPENINGS = (low, found)  # one tuple: threads never see a half-made entry
+    return found
+
+
 class PhraseTable:
     """Multi-word phrases, longest match first, left to right, none overlapping.
 
-    One case-sensitive trie expression runs over the lowercased article once (a thousand
-    alternatives written as a trie cost the engine one branch per character; matching
-    without case folding is three times faster). The matches of the last text scanned are
+    A case-sensitive trie expression is matched over the lowercased article once (a
+    thousand alternatives written as a trie cost the engine one branch per character;
+    matching without case folding is three times faster), at the article's
+    :func:`openings` of the table's first words. The matches of the last text scanned are
     kept, because the attribution stages ask about many short windows of one article; a
     window gets the kept matches that lie inside it.
     """
@@ -142,6 +200,8 @@ class PhraseTable:
         self.first = frozenset(f.split()[0] for f in forms)
         self.longest = max((len(f.split()) for f in forms), default=1)
         self._pattern = re.compile(r"\b(?:" + trie_pattern(forms) + r")\b")
+        # a table of other phrases than the bundled ones searches the whole article
+        self._at_openings = self.first <= opening_words()
         # (text, match starts, matches) of the last text scanned, replaced as one tuple
         self._last: tuple[str, list[int], list[PhraseMatch]] | None = None
 
@@ -168,14 +228,29 @@ class PhraseTable:
             return self._scan_words(text)
         out: list[PhraseMatch] = []
         pos = 0
-        while (m := self._pattern.search(low, pos)) is not None:
+        for m in self._matches(low):
             s, e = m.span()
+            if s < pos:
+                continue  # inside the last phrase kept
             if not (token_edge(low, s - 1, s - 2) and token_edge(low, e, e + 1)):
                 pos = s + 1  # inside "o'neill" or "well-said": not a word of its own
                 continue
             out.append(PhraseMatch(s, e, text[s:e], " ".join(m.group().split())))
             pos = e
         return out
+
+    def _matches(self, low: str) -> Iterator[re.Match[str]]:
+        """The table's match at each offset where it may keep one, left to right."""
+        found = openings(low) if self._at_openings else None
+        if found is None:
+            pos = 0
+            while (m := self._pattern.search(low, pos)) is not None:
+                yield m
+                pos = m.start() + 1
+            return
+        for i, word in found:
+            if word in self.first and (m := self._pattern.match(low, i)) is not None:
+                yield m
 
     def _scan_words(self, text: str) -> list[PhraseMatch]:
         """The same matches found word by word (for text whose lowercase is longer)."""
@@ -202,6 +277,7 @@ class PhraseTable:
         return out
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class CueMatch:
     start: int

@@ -19,7 +19,7 @@ from importlib import resources
 import regex
 
 from . import lexicon
-from .records import EntityType, Gender, Mention, Number, Span
+from .records import EntityType, Gender, Mention, Number, Span, fast_init
 
 # A capitalised word; only initials ("J.", "U.S.") and known abbreviations ("Dr.", "Sen.") may
 # end in a period inside a name, so "Cobb Street. Aldous" stays two mentions.
@@ -29,8 +29,11 @@ _CAP = rf"(?:(?:\p{{Lu}}\.)+(?![\p{{L}}])|{_ABBREV}|\p{{Lu}}[\p{{L}}\p{{M}}’'\
 _PARTICLE = r"(?:de|del|della|der|den|van|von|da|di|du|la|le|bin|al|el|ter|ten|dos|das|st\.)"
 # Between the words of a name: spaces, or a line wrap (regions never cross paragraphs).
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+# The leading look-ahead changes no match (every form of _CAP opens with an upper-case
+# letter), but lets the engine skip to upper-case letters instead of trying the look-behind
+# at every position: a fifth faster.
 _NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}’'\-]){_CAP}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_CAP})*"
+    rf"(?=\p{{Lu}})(?<![\p{{L}}\p{{N}}’'\-]){_CAP}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_CAP})*"
 )
 _PRONOUNS: dict[str, tuple[Gender, Number]] = {
     "he": ("male", "singular"), "him": ("male", "singular"), "his": ("male", "singular"),
@@ -41,8 +44,13 @@ _PRONOUNS: dict[str, tuple[Gender, Number]] = {
     "i": ("unknown", "singular"), "me": ("unknown", "singular"), "my": ("unknown", "singular"),
 }
 FIRST_PERSON = frozenset({"i", "me", "my"})
-_PRONOUN_RE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Tt]hey|[Tt]hem"
-                         r"|[Tt]heir|I|me|[Mm]y)(?![\w’'-])")
+# He, him, his, she, her, they, them, their, I, me, my (capitalised but "me"), standing alone.
+# The first letter comes before the look-behind (which then spans two characters) so that
+# the engine scans for those letters in C instead of trying the look-behind at every
+# position: twice as fast, same matches.
+_PRONOUN_RE = re.compile(r"[HhSsTtIMm](?<![\w’'-].)"
+                         r"(?:(?<=[Hh])(?:e|im|is|er)|(?<=[Ss])he|(?<=[Tt])he(?:y|m|ir)|(?<=I)"
+                         r"|(?<=m)e|(?<=[Mm])y)(?![\w’'-])")
 _AGE_RE = regex.compile(r"(?<![\w-])the\s+(\d{1,3})-year-old(?![\w-])", regex.IGNORECASE)
 _POSSESSIVE_TAIL = ("’s", "'s", "’", "'")
 _RANK = frozenset({"sir", "dame", "lady", "lord"})
@@ -112,6 +120,7 @@ _LOCATIVE_BEFORE = regex.compile(
     regex.IGNORECASE)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class _Shape:
     """What a capitalised run says about itself, offsets relative to the run."""
@@ -226,7 +235,8 @@ _NOMINAL_RE = re.compile(
 )
 _WORD = re.compile(r"[a-z][a-z\-]*")
 # "the Admiral", "the President": a title standing alone for the one person who holds it
-_TITLE_NOMINAL_RE = re.compile(r"(?<![\w’'-])[Tt]he\s+(?P<title>[A-Z][a-z]+)(?![\w’'-])"
+# (the look-behind after the first letter, as in _PRONOUN_RE, so the engine scans for "T")
+_TITLE_NOMINAL_RE = re.compile(r"[Tt](?<![\w’'-].)he\s+(?P<title>[A-Z][a-z]+)(?![\w’'-])"
                                r"(?!\s+[A-Z])")
 
 
@@ -308,8 +318,10 @@ def find_mentions(text: str, regions: Sequence[Span],
                                  head="year-old", etype="person", age=int(m.group(1))))
         for m in _NAME_RE.finditer(text, r.start, r.end):
             c = _name_candidate(text, m, floor)
-            if c is not None and not any(t.overlaps(c.span) and t.start <= c.span.start
-                                         and c.span.end <= t.end for t in taken):
+            # (most regions have no nominal: "not taken" spares building a generator)
+            if c is not None and (not taken or not any(
+                    t.overlaps(c.span) and t.start <= c.span.start and c.span.end <= t.end
+                    for t in taken)):
                 out.append(c)
         taken_starts = {t.start for t in taken}
         for m in _PRONOUN_RE.finditer(text, r.start, r.end):

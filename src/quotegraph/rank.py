@@ -21,7 +21,7 @@ from typing import Any
 import regex
 
 from .errors import DataError
-from .records import Span
+from .records import Span, fast_init
 from .resolve import Draft, EntityState, Resolver, runs
 
 #: Names of the features, in the order of the weight vector.
@@ -56,6 +56,7 @@ _SECOND_PERSON = regex.compile(r"\b(?:you|your|you’re|you're)\b", regex.IGNORE
 _MAX_CANDIDATES = 12
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """An entity that may speak a quotation, with its feature vector."""

@@ -8,8 +8,9 @@ The public result (:class:`ArticleResult`) serialises to the JSON contract of
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 MentionKind = Literal["name", "pronoun", "nominal", "anonymous", "organization", "group"]
 EntityType = Literal["person", "organization", "group", "anonymous", "unknown"]
@@ -20,6 +21,41 @@ Manner = Literal[
     "neutral", "assertive", "hostile", "conciliatory", "humorous", "tentative", "written"
 ]
 
+_Record = TypeVar("_Record")
+
+
+def fast_init(cls: type[_Record]) -> type[_Record]:
+    """Give a frozen, slotted dataclass an ``__init__`` that stores each field through its
+    slot's own setter (same parameters, same defaults).
+
+    The ``__init__`` that ``dataclass`` writes for a frozen class stores each field through
+    ``object.__setattr__``, which first looks the name up on the type. The pipeline builds
+    some 600 records an article (90 mentions of 13 fields each), and calling the setters
+    directly saves about 5% of its instructions. Like ``dataclass``, it writes the function
+    as source, so that it takes its arguments as fast as a hand-written one.
+    """
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    params = cls.__dataclass_params__  # type: ignore[attr-defined]
+    if not params.frozen or "__slots__" not in cls.__dict__ or "__post_init__" in cls.__dict__ \
+            or any(not f.init or f.kw_only or f.default_factory is not dataclasses.MISSING
+                   for f in fields):
+        raise TypeError(f"fast_init: {cls.__name__} needs another __init__")
+    scope: dict[str, Any] = {}
+    signature = ["self"]
+    for f in fields:
+        scope[f"_set_{f.name}"] = cls.__dict__[f.name].__set__
+        if f.default is dataclasses.MISSING:
+            signature.append(f.name)
+        else:
+            scope[f"_default_{f.name}"] = f.default
+            signature.append(f"{f.name}=_default_{f.name}")
+    body = "".join(f"    _set_{f.name}(self, {f.name})\n" for f in fields) or "    pass\n"
+    exec(f"def __init__({', '.join(signature)}) -> None:\n{body}", scope)
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init  # type: ignore[method-assign]
+    return cls
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
@@ -28,9 +64,14 @@ class Span:
     start: int
     end: int
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad span [{self.start}, {self.end})")
+    def __init__(self, start: int, end: int) -> None:
+        # Written out rather than generated: the generated one of a frozen class sets each
+        # field through object.__setattr__ and then calls __post_init__. Spans are the
+        # commonest record (some 250 an article), so the slot setters are called directly.
+        if not 0 <= start <= end:
+            raise ValueError(f"bad span [{start}, {end})")
+        _set_span_start(self, start)
+        _set_span_end(self, end)
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -45,6 +86,11 @@ class Span:
         return [self.start, self.end]
 
 
+# the slots' own setters, which a frozen class's __setattr__ does not stand in front of
+_set_span_start = Span.__dict__["start"].__set__
+_set_span_end = Span.__dict__["end"].__set__
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One input article, before any NLP."""
@@ -56,6 +102,7 @@ class Article:
     title: str | None = None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class QuoteSpan:
     """A quotation found by quotation-mark pairing (stage 3).
@@ -80,6 +127,7 @@ class QuoteSpan:
         return self.outer[-1].end
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A possible speaker or addressee (stage 4): a name, pronoun, nominal, anonymous
@@ -100,6 +148,7 @@ class Mention:
     place: bool = False  # a name after "in", "at the": taken for a place, not a person
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A reporting expression (``said``, ``fired back``, ``according to``) found in the text."""
@@ -110,6 +159,7 @@ class Cue:
     manner: Manner
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class SpeakerRef:
     """The speaker or addressee of a quotation as the contract shows it."""
@@ -130,6 +180,7 @@ class SpeakerRef:
         }
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class CueRef:
     text: str
@@ -146,6 +197,7 @@ class CueRef:
         }
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Quote:
     """One attributed quotation of the result."""
@@ -174,6 +226,7 @@ class Quote:
         }
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Entity:
     """An in-article entity: every mention that refers to one speaker or addressee."""

@@ -30,7 +30,7 @@ from . import lexicon
 from .attribute import _WORD, Attributor, Local, content_words, is_title_like
 from .cuelearn import reported_cue_forms
 from .mentions import nonname_words
-from .records import Cue, Mention, QuoteKind, QuoteSpan, Span
+from .records import Cue, Mention, QuoteKind, QuoteSpan, Span, fast_init
 from .text import sentence_ends
 
 # A "that" (or "how", "whether") opening the reported clause within a few words of the cue:
@@ -59,6 +59,7 @@ _ADJUNCT_OPENERS = frozenset(
     last this""".split())
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Reported:
     """One indirect or mixed quotation found in a sentence, before entities are known."""
@@ -247,21 +248,32 @@ def _quotes_in(top: Sequence[QuoteSpan], starts: Sequence[int],
 
 
 def _cue_words(text: str) -> list[tuple[int, int, str]]:
-    """Every word of the article that is a learned reporting form: one pass of a trie
-    expression over the lowercased text (see :func:`lexicon.trie_pattern`)."""
+    """Every word of the article that is a learned reporting form: read from the article's
+    :func:`lexicon.openings` (the forms are among the opening words), else one pass of a
+    trie expression over the lowercased text (see :func:`lexicon.trie_pattern`)."""
     lowered = lexicon.lowered(text)
     if lowered is None:  # a rare letter whose lower case is longer: word by word
         forms = reported_cue_forms()
         return [(m.start(), m.end(), w) for m in _CUE_WORD.finditer(text)
                 if (w := m.group().lower()) in forms or w == "according"]
-    out: list[tuple[int, int, str]] = []
-    for m in _cue_word_pattern().finditer(lowered):
-        i, j = m.span()
-        # "\b" also stops at an apostrophe or a hyphen: "said’s" and "re-said" are no cue
-        if (i == 0 or lowered[i - 1] not in _WORD_CHARS) and \
-                (j == len(lowered) or lowered[j] not in _WORD_CHARS):
-            out.append((i, j, m.group()))
-    return out
+    found = lexicon.openings(lowered) if _plain_openings() else None
+    spans = ((i, i + len(w), w) for i, w in found if w in _forms_and_according()) \
+        if found is not None else \
+        ((*m.span(), m.group()) for m in _cue_word_pattern().finditer(lowered))
+    # "\b" also stops at an apostrophe or a hyphen: "said’s" and "re-said" are no cue
+    return [(i, j, w) for i, j, w in spans
+            if (i == 0 or lowered[i - 1] not in _WORD_CHARS)
+            and (j == len(lowered) or lowered[j] not in _WORD_CHARS)]
+
+
+@cache
+def _plain_openings() -> bool:
+    """Whether the forms are opening words of ASCII letters only. Then a form this stage
+    keeps is the opening at its offset (the letter or hyphen that would join it to a longer
+    opening would make it no word here), and the trie's matches it skips are ones refused
+    anyway, since no match opens after a letter: the openings serve instead of a scan."""
+    forms = _forms_and_according()
+    return forms <= lexicon.opening_words() and all(f.isascii() and f.isalpha() for f in forms)
 
 
 @cache

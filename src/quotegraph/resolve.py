@@ -310,9 +310,11 @@ class Resolver:
                types: tuple[str, ...] = ("person",)) -> EntityState | None:
         best: EntityState | None = None
         best_score = 1 << 60
+        skip = (exclude, self.narrator)
+        # every pronoun looks at every entity so far: the commonest refusal (another type)
+        # is tested first, and the pair to skip is built once
         for e in self.ents:
-            if e.index in (exclude, self.narrator) or e.type not in types or e.last < 0 \
-                    or e.last >= pos:
+            if e.type not in types or e.last < 0 or e.last >= pos or e.index in skip:
                 continue
             if plural != (e.type == "group"):
                 continue

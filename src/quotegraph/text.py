@@ -7,6 +7,7 @@ there is a single coordinate system from ingest to output.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import pairwise
 
 from .records import Span
@@ -70,7 +71,12 @@ def sentence_ends(text: str, start: int, end: int) -> list[int]:
 
     An abbreviation (``Dr.``, ``U.S.``) or a single initial (``J.``) does not end a sentence.
     """
-    out: list[int] = []
+    return list(_iter_sentence_ends(text, start, end))
+
+
+def _iter_sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
+    """The offsets of :func:`sentence_ends`, one at a time: a caller that needs only the
+    first stops reading the window there."""
     for m in _SENT_END.finditer(text, start, end):
         # the next character of the text, not of the window, decides: "(R-S.C.):" goes on
         if m.end() < len(text) and not text[m.end()].isspace():
@@ -87,8 +93,7 @@ def sentence_ends(text: str, start: int, end: int) -> list[int]:
                              or text[m.end() : m.end() + 2].strip()[:1].isdigit())
             if m.end() - m.start() == 1 and is_abbreviation(word) and not_a_refusal:
                 continue
-        out.append(m.end())
-    return out
+        yield m.end()
 
 
 def sentence_start_before(text: str, pos: int, floor: int) -> int:
@@ -102,5 +107,4 @@ def sentence_start_before(text: str, pos: int, floor: int) -> int:
 
 def first_sentence_end_after(text: str, pos: int, ceiling: int) -> int:
     """The end of the sentence that contains ``pos``, not later than ``ceiling``."""
-    ends = sentence_ends(text, pos, ceiling)
-    return ends[0] if ends else ceiling
+    return next(_iter_sentence_ends(text, pos, ceiling), ceiling)
