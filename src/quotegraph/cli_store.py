@@ -30,7 +30,7 @@ from .errors import InputError, QuotegraphError
 from .readers import CsvFields, iter_corpus
 from .records import Article
 from .store import DEFAULT_DB, QuoteFilters, Store, quotes, speakers
-from .store.query import KINDS, MANNERS, iter_quote_rows
+from .store.query import KINDS, MANNERS, SPEAKER_TYPES, iter_quote_rows
 
 QUOTE_COLUMNS = (
     "article_id", "article_source", "date", "quote_id", "kind", "text", "speaker", "speaker_id",
@@ -242,7 +242,7 @@ def quotes_command(db_path: Path, speaker: str | None, addressee: str | None,
 @_db_option
 @click.option("--top", type=int, default=20, show_default=True)
 @click.option("--type", "etype",
-              type=click.Choice(["person", "organization", "group", "anonymous", "unknown"]))
+              type=click.Choice(SPEAKER_TYPES))
 @_format_option
 def speakers_command(db_path: Path, top: int, etype: str | None, fmt: str) -> None:
     """The speakers quoted most often across the corpus."""

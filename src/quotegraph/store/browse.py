@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import QueryError
 from .db import Store
-from .query import MAX_LIMIT, QuoteFilters, quote_record, quotes_sql
+from .query import QuoteFilters, check_page, quote_record, quotes_sql, speakers_sql
 
 # A speaker's profile lists at most this many counterparts and articles: a page, not a dump.
 PROFILE_ROWS = 50
@@ -28,13 +28,6 @@ class Page:
     limit: int
     offset: int
     next_offset: int | None
-
-
-def check_page(limit: int, offset: int) -> None:
-    if not 1 <= limit <= MAX_LIMIT:
-        raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
-    if offset < 0:
-        raise QueryError(f"offset must not be negative, not {offset}")
 
 
 def page(store: Store, sql: str, params: list[Any], limit: int, offset: int) -> Page:
@@ -66,18 +59,11 @@ def articles(store: Store, limit: int = 50, offset: int = 0) -> Page:
     return page(store, ARTICLES_SQL, [], limit, offset)
 
 
-SPEAKER_TYPES = ("person", "organization", "group", "anonymous", "unknown")
-
-
 def speaker_list(store: Store, etype: str | None = None, limit: int = 50,
                  offset: int = 0) -> Page:
     """Speakers by number of quotations, most quoted first."""
-    if etype is not None and etype not in SPEAKER_TYPES:
-        raise QueryError(f"type must be one of {', '.join(SPEAKER_TYPES)}, not {etype!r}")
-    where = "quotes > 0" + (" AND type = ?" if etype else "")
-    sql = (f"SELECT id, name, type, gender, quotes, articles, first_date, last_date "
-           f"FROM speakers WHERE {where} ORDER BY quotes DESC, id LIMIT ? OFFSET ?")
-    return page(store, sql, [etype] if etype else [], limit, offset)
+    sql, params = speakers_sql(etype)
+    return page(store, sql, params, limit, offset)
 
 
 CLUSTERS_SQL = (

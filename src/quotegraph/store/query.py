@@ -54,13 +54,19 @@ class QuoteFilters:
         if self.manner is not None and self.manner not in MANNERS:
             raise QueryError(f"manner must be one of {', '.join(MANNERS)}, "
                              f"not {self.manner!r}")
-        if not 1 <= self.limit <= MAX_LIMIT:
-            raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, not {self.limit}")
-        if self.offset < 0:
-            raise QueryError(f"offset must not be negative, not {self.offset}")
+        check_page(self.limit, self.offset)
         if self.search is not None and not fts_query(self.search):
             raise QueryError(f"the search {self.search!r} holds no word")
         return self
+
+
+def check_page(limit: int, offset: int, name: str = "limit") -> None:
+    """A :class:`QueryError` unless ``limit`` is 1 to ``MAX_LIMIT`` and ``offset`` is not
+    negative."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"{name} must be between 1 and {MAX_LIMIT}, not {limit}")
+    if offset < 0:
+        raise QueryError(f"offset must not be negative, not {offset}")
 
 
 def fts_query(text: str) -> str:
@@ -140,18 +146,24 @@ def quotes(store: Store, f: QuoteFilters) -> list[dict[str, Any]]:
     return [quote_record(store, r) for r in store.rows(sql, params)]
 
 
-def speakers_sql(top: int, etype: str | None = None) -> tuple[str, list[Any]]:
+SPEAKER_TYPES = ("person", "organization", "group", "anonymous", "unknown")
+
+
+def speakers_sql(etype: str | None = None) -> tuple[str, list[Any]]:
+    """Speakers by number of quotations, most quoted first; the SQL ends in ``LIMIT ? OFFSET
+    ?`` for the caller to bind."""
+    if etype is not None and etype not in SPEAKER_TYPES:
+        raise QueryError(f"type must be one of {', '.join(SPEAKER_TYPES)}, not {etype!r}")
     where = "quotes > 0" + (" AND type = ?" if etype else "")
-    params: list[Any] = [etype] if etype else []
     return (f"SELECT id, name, type, gender, quotes, articles, first_date, last_date "
-            f"FROM speakers WHERE {where} ORDER BY quotes DESC, id LIMIT ?", [*params, top])
+            f"FROM speakers WHERE {where} ORDER BY quotes DESC, id LIMIT ? OFFSET ?",
+            [etype] if etype else [])
 
 
 def speakers(store: Store, top: int = 20, etype: str | None = None) -> list[dict[str, Any]]:
-    if not 1 <= top <= MAX_LIMIT:
-        raise QueryError(f"top must be between 1 and {MAX_LIMIT}, not {top}")
-    sql, params = speakers_sql(top, etype)
-    return store.rows(sql, params)
+    check_page(top, 0, "top")
+    sql, params = speakers_sql(etype)
+    return store.rows(sql, [*params, top, 0])
 
 
 def speaker(store: Store, speaker_id: int) -> dict[str, Any] | None:
