@@ -100,7 +100,7 @@ def test_quotes_command_filters_and_formats(db: str) -> None:
 
 def test_query_errors_are_one_line(db: str, tmp_path: Path) -> None:
     code, _out, err = run("quotes", "--db", db, "--since", "yesterday")
-    assert (code, err) == (2, "quotegraph: error: --since must be a date YYYY-MM-DD, "
+    assert (code, err) == (2, "quotegraph: error: since must be a date YYYY-MM-DD, "
                               "not 'yesterday'\n")
     code, _out, err = run("speakers", "--db", str(tmp_path / "none.db"))
     assert code == 2

@@ -247,7 +247,7 @@ def test_a_quote_record_carries_its_article_and_corpus_ids(corpus: Store) -> Non
 
 
 @pytest.mark.parametrize(("filters", "message"), [
-    (QuoteFilters(since="March"), "--since must be a date YYYY-MM-DD, not 'March'"),
+    (QuoteFilters(since="March"), "since must be a date YYYY-MM-DD, not 'March'"),
     (QuoteFilters(kind="quoted"), "kind must be one of direct, indirect, mixed, not 'quoted'"),
     (QuoteFilters(limit=0), "limit must be between 1 and 1000, not 0"),
     (QuoteFilters(offset=-1), "offset must not be negative, not -1"),

@@ -172,7 +172,7 @@ def test_article_is_the_stored_contract(client: TestClient) -> None:
     ("/api/speakers/99999999999999999999999", 400,
      "speaker_id: Input should be less than or equal to 4611686018427387904"),
     ("/api/quotations?since=yesterday", 400,
-     "--since must be a date YYYY-MM-DD, not 'yesterday'"),
+     "since must be a date YYYY-MM-DD, not 'yesterday'"),
     ("/api/quotations?kind=shouted", 400,
      "kind must be one of direct, indirect, mixed, not 'shouted'"),
     ("/api/search?q=%21%21%21", 400, "the search '!!!' holds no word"),
@@ -296,7 +296,7 @@ def test_search_page_marks_the_words_and_escapes_the_query(client: TestClient) -
 
 def test_search_page_reports_bad_filters_inline(client: TestClient) -> None:
     html = page(client, "/search?since=soon", 400)
-    assert '<p class="error" role="alert">--since must be a date YYYY-MM-DD, not' in html
+    assert '<p class="error" role="alert">since must be a date YYYY-MM-DD, not' in html
     assert '<form id="filters"' in html
 
 

@@ -48,7 +48,7 @@ class QuoteFilters:
         for name in ("since", "until"):
             value = getattr(self, name)
             if value is not None and not _DATE.match(value):
-                raise QueryError(f"--{name} must be a date YYYY-MM-DD, not {value!r}")
+                raise QueryError(f"{name} must be a date YYYY-MM-DD, not {value!r}")
         if self.kind is not None and self.kind not in KINDS:
             raise QueryError(f"kind must be one of {', '.join(KINDS)}, not {self.kind!r}")
         if self.manner is not None and self.manner not in MANNERS:
