@@ -179,3 +179,15 @@ def test_case_table_is_well_formed() -> None:
                 assert e.manner in MANNERS, where
             if e.speaker_type is not None:
                 assert e.speaker_type in SPEAKER_TYPES, where
+
+
+def test_an_infinitive_after_a_relative_clause_is_no_addressee() -> None:
+    # "to" belongs to the clause "who asked not to be named", not to "said"; a plain "said
+    # to reporters" and "shouted and grinned at Brett"-style objects still are addressees
+    text = ("“The ferry never comes on time,” said one rider, who asked not to be named.\n\n"
+            "“We will keep the pier open,” Councilwoman Ines Varga said to reporters.\n\n"
+            "“Sit down,” the clerk shouted and grinned at Varga.")
+    got = [(q.speaker.name if q.speaker else None, q.addressee.name if q.addressee else None)
+           for q in extract(text).quotes]
+    assert got == [("one rider", None), ("Ines Varga", "reporters"),
+                   ("the clerk", "Ines Varga")]

@@ -54,6 +54,9 @@ _SOURCE_NP = regex.compile(
 _LEAD_NP = regex.compile(r"(?:the|a|an|his|her|their)\s+[\p{Ll}’'\-]+(?:\s+[\p{Ll}’'\-]+){0,4},\s*")
 _APPOSITION_GAP = regex.compile(r"\s+|[’'\s\p{Ll}\-]{0,40},\s*(?:[\p{Ll}\-]+\s+){0,2}")
 _TO_AT = {k: regex.compile(rf"\b{k}\s+", regex.IGNORECASE) for k in ("to", "at")}
+# Words that open a clause (or negate an infinitive) between a cue and a "to"
+_CLAUSE_OPENERS = frozenset({"who", "whom", "which", "that", "whose", "not", "declined",
+                             "refused", "wanted", "agreed", "tried"})
 _DASH_SIGNATURE = regex.compile(r"\s*[―—–\-]{1,2}[ \t\xa0]*")
 _PREPOSITIONS = frozenset(
     """to of with for from by at in on about into against toward towards like than over
@@ -170,9 +173,15 @@ class Attributor:
             return self.noun_phrase(start, end)
         if kind in ("to", "at"):
             m = _TO_AT[kind].search(self.text, start, min(end, start + 60))
-            if m and self.only_filler_or_np(start, m.start()):
+            if m and self.only_filler_or_np(start, m.start()) and \
+                    not self._clause_between(start, m.start()):
                 return self.noun_phrase(m.end(), end)
         return None
+
+    def _clause_between(self, start: int, end: int) -> bool:
+        """Whether a clause of its own opens between a cue and a "to": then the "to" is
+        that clause's ("said one mother, who asked not to be named"), not the cue's."""
+        return any(w[2].lower() in _CLAUSE_OPENERS for w in self.words(start, end))
 
     def only_filler_or_np(self, start: int, end: int) -> bool:
         seg = self.text[start:end]
