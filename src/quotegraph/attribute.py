@@ -68,7 +68,7 @@ _AND = regex.compile(r"(?<![\w’'-])(?:and|but)(?![\w’'-])")
 _OBJECT_PRONOUNS = frozenset("him her them me us it".split())
 _NP_STOP = frozenset(
     """on in at during after before about that as when while if because with for from since
-    by over outside inside near this last next and but or who which where, then
+    by over outside inside near this last next and but or who which where then
     he she they we it i whether how why what""".split()  # "told the committee he would …"
 )
 
