@@ -131,14 +131,18 @@ class Store:
         for (aid,) in self.conn.execute("SELECT id FROM articles ORDER BY pk"):
             yield aid
 
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """The stored article's fields and text, without its quotations and entities."""
+        rows = self.rows("SELECT pk, id, source, date, title, text FROM articles WHERE id = ?",
+                         (article_id,))
+        return rows[0] if rows else None
+
     def article_result(self, article_id: str) -> dict[str, Any] | None:
         """The stored article as the JSON contract's dictionary (what extract gave)."""
-        row = self.conn.execute(
-            "SELECT pk, id, source, date, title, text FROM articles WHERE id = ?",
-            (article_id,)).fetchone()
+        row = self.article(article_id)
         if row is None:
             return None
-        pk = row[0]
+        pk = row["pk"]
         quotes = [quote_dict(q, self.spans(q["pk"])) for q in self.rows(
             "SELECT * FROM quotations WHERE article_pk = ? ORDER BY pk", (pk,))]
         entities = []
@@ -150,8 +154,8 @@ class Store:
             entities.append({"id": e["id"], "name": e["name"], "type": e["type"],
                              "gender": e["gender"], "mentions": mentions})
         return {
-            "article": {"id": row[1], "source": row[2], "date": row[3], "title": row[4]},
-            "text": row[5],
+            "article": {k: row[k] for k in ("id", "source", "date", "title")},
+            "text": row["text"],
             "quotes": quotes,
             "entities": entities,
         }

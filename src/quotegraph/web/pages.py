@@ -99,16 +99,15 @@ def articles(request: Request, store: StoreDep, offset: Offset = 0) -> HTMLRespo
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, store: StoreDep,
                  article_id: Annotated[str, PathParam(max_length=MAX_TEXT)]) -> HTMLResponse:
-    result = found(store.article_result(article_id), f"no article {article_id!r}")
+    row = found(store.article(article_id), f"no article {article_id!r}")
     # the records add corpus ids (speaker pages, clusters) to the contract's quotations
-    quotes = browse.quotation_page(store, QuoteFilters(article=article_id,
-                                                       limit=MAX_LIMIT)).rows
-    text = result["text"]
+    page = browse.quotation_page(store, QuoteFilters(article=article_id, limit=MAX_LIMIT))
+    quotes, text = page.rows, row["text"]
     return render(request, "article.html", {
-        "article": result["article"], "text": text, "quotes": quotes,
+        "article": row, "text": text, "quotes": quotes,
         "segments": segments(len(text), [q["spans"] for q in quotes]),
         "talk": conversation(quotes),
-        "shown_all": len(quotes) == len(result["quotes"]),
+        "shown_all": page.next_offset is None,
     })
 
 
