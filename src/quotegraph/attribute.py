@@ -173,19 +173,19 @@ class Attributor:
             return self.noun_phrase(start, end)
         if kind in ("to", "at"):
             m = _TO_AT[kind].search(self.text, start, min(end, start + 60))
-            if m and self.only_filler_or_np(start, m.start()) and \
-                    not self._clause_between(start, m.start()):
+            if m and self.only_filler_or_np(start, m.start()):
                 return self.noun_phrase(m.end(), end)
         return None
 
-    def _clause_between(self, start: int, end: int) -> bool:
-        """Whether a clause of its own opens between a cue and a "to": then the "to" is
-        that clause's ("said one mother, who asked not to be named"), not the cue's."""
-        return any(w[2].lower() in _CLAUSE_OPENERS for w in self.words(start, end))
-
     def only_filler_or_np(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` (between a cue and its "to"/"at") is only filler or a
+        short noun phrase. A clause opening there owns the "to" ("said one mother, who asked
+        not to be named"), so the cue has no addressee after it."""
         seg = self.text[start:end]
-        return not any(ch in seg for ch in ".!?;\"“”") and len(self.words(start, end)) <= 5
+        if any(ch in seg for ch in ".!?;\"“”"):
+            return False
+        words = self.words(start, end)
+        return len(words) <= 5 and not any(w[2].lower() in _CLAUSE_OPENERS for w in words)
 
     def noun_phrase(self, start: int, end: int) -> Mention | None:
         """A mention, or else a short noun phrase, starting right after ``start``."""
