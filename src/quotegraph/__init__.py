@@ -6,7 +6,13 @@
 'Linda Okafor'
 """
 
-from .errors import (
+from ._compiled import choose as _choose_build
+from ._compiled import compiled
+
+# before any pipeline module is imported: the compiled modules, or their sources
+_choose_build()
+
+from .errors import (  # noqa: E402
     DataError,
     DecodeError,
     InputError,
@@ -15,8 +21,8 @@ from .errors import (
     QuotegraphError,
     RecordError,
 )
-from .pipeline import extract, extract_article, extract_file
-from .records import Article, ArticleResult, CueRef, Entity, Quote, Span, SpeakerRef
+from .pipeline import extract, extract_article, extract_file  # noqa: E402
+from .records import Article, ArticleResult, CueRef, Entity, Quote, Span, SpeakerRef  # noqa: E402
 
 __version__ = "0.1.0"
 
@@ -36,6 +42,7 @@ __all__ = [
     "Span",
     "SpeakerRef",
     "__version__",
+    "compiled",
     "extract",
     "extract_article",
     "extract_file",

@@ -24,7 +24,7 @@ import regex
 
 from . import lexicon
 from .mentions import anonymous_at, find_mentions, nonname_words, speech_nouns
-from .records import Cue, Mention, QuoteKind, QuoteSpan, Span, fast_init
+from .records import Cue, Mention, QuoteKind, QuoteSpan, Span
 from .text import first_sentence_end_after, sentence_start_before
 
 # Words that may stand between a subject and its cue ("she later told", "he had said").
@@ -84,7 +84,6 @@ def to_cue(m: lexicon.CueMatch) -> Cue:
     return Cue(Span(m.start, m.end), m.text, m.entry.lemma, m.entry.manner)  # type: ignore[arg-type]
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class Local:
     """What stage 5 decided for one quotation, before entities are known."""
@@ -99,8 +98,20 @@ class Local:
     starts_paragraph: bool
     kind: QuoteKind = "direct"  # indirect and mixed ones come from stage 5b (reported.py)
 
+    def __init__(self, quote: QuoteSpan, speaker: Mention | None, addressee: Mention | None,
+                 cue: Cue | None, sieve: str, paragraph: int, last_paragraph: int,
+                 starts_paragraph: bool, kind: QuoteKind = "direct") -> None:
+        object.__setattr__(self, "quote", quote)
+        object.__setattr__(self, "speaker", speaker)
+        object.__setattr__(self, "addressee", addressee)
+        object.__setattr__(self, "cue", cue)
+        object.__setattr__(self, "sieve", sieve)
+        object.__setattr__(self, "paragraph", paragraph)
+        object.__setattr__(self, "last_paragraph", last_paragraph)
+        object.__setattr__(self, "starts_paragraph", starts_paragraph)
+        object.__setattr__(self, "kind", kind)
 
-@fast_init
+
 @dataclass(frozen=True, slots=True)
 class _Found:
     speaker: Mention | None
@@ -108,6 +119,14 @@ class _Found:
     cue: Cue | None
     tight: bool
     clause: Span
+
+    def __init__(self, speaker: Mention | None, addressee: Mention | None, cue: Cue | None,
+                 tight: bool, clause: Span) -> None:
+        object.__setattr__(self, "speaker", speaker)
+        object.__setattr__(self, "addressee", addressee)
+        object.__setattr__(self, "cue", cue)
+        object.__setattr__(self, "tight", tight)
+        object.__setattr__(self, "clause", clause)
 
 
 class Attributor:
@@ -762,6 +781,13 @@ class Nested:
     cue: Cue
     speaker: Mention | None
     addressee: Mention | None
+
+    def __init__(self, inner: QuoteSpan, cue: Cue, speaker: Mention | None,
+                 addressee: Mention | None) -> None:
+        object.__setattr__(self, "inner", inner)
+        object.__setattr__(self, "cue", cue)
+        object.__setattr__(self, "speaker", speaker)
+        object.__setattr__(self, "addressee", addressee)
 
 
 _PERSON_WORD = regex.compile(r"(?<![\w’'-])(?:I|me|my|we|us|our|you|your)(?![\w’'-])")

@@ -18,7 +18,6 @@ from typing import Any
 
 from .cuelearn import reported_cue_forms
 from .errors import DataError
-from .records import fast_init
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +25,11 @@ class CueEntry:
     lemma: str
     manner: str
     addressee: str  # "object" | "to" | "at" | "none"
+
+    def __init__(self, lemma: str, manner: str, addressee: str) -> None:
+        object.__setattr__(self, "lemma", lemma)
+        object.__setattr__(self, "manner", manner)
+        object.__setattr__(self, "addressee", addressee)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +39,14 @@ class Relation:
     inverse_f: str | None
     inverse_m: str | None
     kind: str  # kin | role
+
+    def __init__(self, noun: str, gender: str, inverse_f: str | None, inverse_m: str | None,
+                 kind: str) -> None:
+        object.__setattr__(self, "noun", noun)
+        object.__setattr__(self, "gender", gender)
+        object.__setattr__(self, "inverse_f", inverse_f)
+        object.__setattr__(self, "inverse_m", inverse_m)
+        object.__setattr__(self, "kind", kind)
 
 
 _MANNERS = {"neutral", "assertive", "hostile", "conciliatory", "humorous", "tentative", "written"}
@@ -68,13 +80,18 @@ def cues() -> dict[str, CueEntry]:
 _WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class PhraseMatch:
     start: int
     end: int
     text: str
     form: str  # lowercase, single-spaced
+
+    def __init__(self, start: int, end: int, text: str, form: str) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "form", form)
 
 
 def trie_pattern(forms: Iterable[str]) -> str:
@@ -277,13 +294,18 @@ class PhraseTable:
         return out
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class CueMatch:
     start: int
     end: int
     text: str
     entry: CueEntry
+
+    def __init__(self, start: int, end: int, text: str, entry: CueEntry) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "entry", entry)
 
 
 @cache

@@ -19,7 +19,7 @@ from importlib import resources
 import regex
 
 from . import lexicon
-from .records import EntityType, Gender, Mention, Number, Span, fast_init
+from .records import EntityType, Gender, Mention, Number, Span
 
 # A capitalised word; only initials ("J.", "U.S.") and known abbreviations ("Dr.", "Sen.") may
 # end in a period inside a name, so "Cobb Street. Aldous" stays two mentions.
@@ -120,7 +120,6 @@ _LOCATIVE_BEFORE = regex.compile(
     regex.IGNORECASE)
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class _Shape:
     """What a capitalised run says about itself, offsets relative to the run."""
@@ -133,6 +132,17 @@ class _Shape:
     etype: EntityType
     possessive: bool
     weak: bool
+
+    def __init__(self, start: int, end: int, head: str, title: str, gender: Gender,
+                 etype: EntityType, possessive: bool, weak: bool) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "head", head)
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "gender", gender)
+        object.__setattr__(self, "etype", etype)
+        object.__setattr__(self, "possessive", possessive)
+        object.__setattr__(self, "weak", weak)
 
 
 @lru_cache(maxsize=1 << 15)

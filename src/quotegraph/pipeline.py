@@ -60,6 +60,15 @@ class Analysis:
     nested: list[Nested]
     reported: list[Draft]  # indirect and mixed quotations
 
+    def __init__(self, text: str, paras: list[Span], drafts: list[Draft], resolver: Resolver,
+                 nested: list[Nested], reported: list[Draft]) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "paras", paras)
+        object.__setattr__(self, "drafts", drafts)
+        object.__setattr__(self, "resolver", resolver)
+        object.__setattr__(self, "nested", nested)
+        object.__setattr__(self, "reported", reported)
+
 
 def analyse(article: Article, *, ranker: SpeakerRanker | None = None) -> Analysis:
     """Stages 2–6 on one article: the attributed quotations before they become records."""

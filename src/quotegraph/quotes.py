@@ -43,6 +43,16 @@ class _Open:
     carried: list[tuple[int, int]] = field(default_factory=list)  # earlier paragraphs' parts
     carried_outer: list[tuple[int, int]] = field(default_factory=list)
 
+    def __init__(self, family: str, pos: int, char: str, width: int = 1,
+                 carried: list[tuple[int, int]] | None = None,
+                 carried_outer: list[tuple[int, int]] | None = None) -> None:
+        self.family = family
+        self.pos = pos
+        self.char = char
+        self.width = width
+        self.carried = list() if carried is None else carried
+        self.carried_outer = list() if carried_outer is None else carried_outer
+
 
 def fam_of(mark: str) -> str:
     return _FAMILY[_ALIAS.get(mark, mark)]

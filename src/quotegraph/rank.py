@@ -21,7 +21,7 @@ from typing import Any
 import regex
 
 from .errors import DataError
-from .records import Span, fast_init
+from .records import Span
 from .resolve import Draft, EntityState, Resolver, runs
 
 #: Names of the features, in the order of the weight vector.
@@ -56,13 +56,16 @@ _SECOND_PERSON = regex.compile(r"\b(?:you|your|you’re|you're)\b", regex.IGNORE
 _MAX_CANDIDATES = 12
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """An entity that may speak a quotation, with its feature vector."""
 
     entity: int
     features: tuple[float, ...]
+
+    def __init__(self, entity: int, features: tuple[float, ...]) -> None:
+        object.__setattr__(self, "entity", entity)
+        object.__setattr__(self, "features", features)
 
 
 class _Doc:
@@ -194,6 +197,14 @@ class SpeakerRanker:
     mean: tuple[float, ...]
     scale: tuple[float, ...]
     threshold: float = 0.5
+
+    def __init__(self, weights: tuple[float, ...], bias: float, mean: tuple[float, ...],
+                 scale: tuple[float, ...], threshold: float = 0.5) -> None:
+        object.__setattr__(self, "weights", weights)
+        object.__setattr__(self, "bias", bias)
+        object.__setattr__(self, "mean", mean)
+        object.__setattr__(self, "scale", scale)
+        object.__setattr__(self, "threshold", threshold)
 
     def score(self, features: Sequence[float]) -> float:
         return self.bias + sum(w * (x - m) / s for w, x, m, s in

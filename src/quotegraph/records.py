@@ -4,13 +4,20 @@ Every offset is a character offset into the article's ``text`` (the body as anal
 optional ``date`` header was removed). Spans are half-open ``[start, end)``.
 The public result (:class:`ArticleResult`) serialises to the JSON contract of
 ``shared/spec/quote-json.md`` through :meth:`ArticleResult.to_dict`.
+
+The records here and elsewhere in the pipeline write their ``__init__`` out instead of letting
+``dataclass`` generate it. Compiled by mypyc (see setup.py), a written ``__init__`` stores each
+field straight into the object, some ten times faster than calling the generated one, which
+mypyc leaves as interpreted code; the pipeline builds some 650 records an article.
+``tests/test_records.py`` checks that each written ``__init__`` takes the fields as
+``dataclass`` would.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 MentionKind = Literal["name", "pronoun", "nominal", "anonymous", "organization", "group"]
 EntityType = Literal["person", "organization", "group", "anonymous", "unknown"]
@@ -21,57 +28,34 @@ Manner = Literal[
     "neutral", "assertive", "hostile", "conciliatory", "humorous", "tentative", "written"
 ]
 
-_Record = TypeVar("_Record")
 
+class Record:
+    """The base of the records: pickled by their field values, through ``__init__``.
 
-def fast_init(cls: type[_Record]) -> type[_Record]:
-    """Give a frozen, slotted dataclass an ``__init__`` that stores each field through its
-    slot's own setter (same parameters, same defaults).
+    The default pickling of a slotted class restores each field with ``setattr``. That
+    works for the pure-Python classes, but a class compiled by mypyc (see setup.py) keeps
+    the frozen dataclass's ``__setattr__``, which refuses it. Records cross process
+    boundaries (``quotegraph ingest`` sends articles to its workers)."""
 
-    The ``__init__`` that ``dataclass`` writes for a frozen class stores each field through
-    ``object.__setattr__``, which first looks the name up on the type. The pipeline builds
-    some 600 records an article (90 mentions of 13 fields each), and calling the setters
-    directly saves about 5% of its instructions. Like ``dataclass``, it writes the function
-    as source, so that it takes its arguments as fast as a hand-written one.
-    """
-    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
-    params = cls.__dataclass_params__  # type: ignore[attr-defined]
-    if not params.frozen or "__slots__" not in cls.__dict__ or "__post_init__" in cls.__dict__ \
-            or any(not f.init or f.kw_only or f.default_factory is not dataclasses.MISSING
-                   for f in fields):
-        raise TypeError(f"fast_init: {cls.__name__} needs another __init__")
-    scope: dict[str, Any] = {}
-    signature = ["self"]
-    for f in fields:
-        scope[f"_set_{f.name}"] = cls.__dict__[f.name].__set__
-        if f.default is dataclasses.MISSING:
-            signature.append(f.name)
-        else:
-            scope[f"_default_{f.name}"] = f.default
-            signature.append(f"{f.name}=_default_{f.name}")
-    body = "".join(f"    _set_{f.name}(self, {f.name})\n" for f in fields) or "    pass\n"
-    exec(f"def __init__({', '.join(signature)}) -> None:\n{body}", scope)
-    init = scope["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    cls.__init__ = init  # type: ignore[method-assign]
-    return cls
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        names = [f.name for f in dataclasses.fields(self)]  # type: ignore[arg-type]
+        return (type(self), tuple(getattr(self, name) for name in names))
 
 
 @dataclass(frozen=True, slots=True, order=True)
-class Span:
+class Span(Record):
     """A half-open character range ``[start, end)`` into the article text."""
 
     start: int
     end: int
 
     def __init__(self, start: int, end: int) -> None:
-        # Written out rather than generated: the generated one of a frozen class sets each
-        # field through object.__setattr__ and then calls __post_init__. Spans are the
-        # commonest record (some 250 an article), so the slot setters are called directly.
         if not 0 <= start <= end:
             raise ValueError(f"bad span [{start}, {end})")
-        _set_span_start(self, start)
-        _set_span_end(self, end)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -86,13 +70,8 @@ class Span:
         return [self.start, self.end]
 
 
-# the slots' own setters, which a frozen class's __setattr__ does not stand in front of
-_set_span_start = Span.__dict__["start"].__set__
-_set_span_end = Span.__dict__["end"].__set__
-
-
 @dataclass(frozen=True, slots=True)
-class Article:
+class Article(Record):
     """One input article, before any NLP."""
 
     id: str
@@ -101,10 +80,17 @@ class Article:
     date: str | None = None
     title: str | None = None
 
+    def __init__(self, id: str, text: str, source: str | None = None, date: str | None = None,
+                 title: str | None = None) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "date", date)
+        object.__setattr__(self, "title", title)
 
-@fast_init
+
 @dataclass(frozen=True, slots=True)
-class QuoteSpan:
+class QuoteSpan(Record):
     """A quotation found by quotation-mark pairing (stage 3).
 
     ``parts`` are the content spans without enclosing marks, one per part of a split or
@@ -118,6 +104,13 @@ class QuoteSpan:
     depth: int = 0
     parent: int | None = None
 
+    def __init__(self, parts: tuple[Span, ...], outer: tuple[Span, ...], depth: int = 0,
+                 parent: int | None = None) -> None:
+        object.__setattr__(self, "parts", parts)
+        object.__setattr__(self, "outer", outer)
+        object.__setattr__(self, "depth", depth)
+        object.__setattr__(self, "parent", parent)
+
     @property
     def start(self) -> int:
         return self.outer[0].start
@@ -127,9 +120,8 @@ class QuoteSpan:
         return self.outer[-1].end
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(Record):
     """A possible speaker or addressee (stage 4): a name, pronoun, nominal, anonymous
     phrase, organisation or group, with what the resolver needs to know about it."""
 
@@ -147,10 +139,27 @@ class Mention:
     age: int | None = None  # "the 38-year-old"
     place: bool = False  # a name after "in", "at the": taken for a place, not a person
 
+    def __init__(self, span: Span, text: str, kind: MentionKind, gender: Gender = "unknown",
+                 number: Number = "singular", head: str = "", etype: EntityType = "unknown",
+                 title: str = "", possessive: bool = False, possessor: Span | None = None,
+                 weak: bool = False, age: int | None = None, place: bool = False) -> None:
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "gender", gender)
+        object.__setattr__(self, "number", number)
+        object.__setattr__(self, "head", head)
+        object.__setattr__(self, "etype", etype)
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "possessive", possessive)
+        object.__setattr__(self, "possessor", possessor)
+        object.__setattr__(self, "weak", weak)
+        object.__setattr__(self, "age", age)
+        object.__setattr__(self, "place", place)
 
-@fast_init
+
 @dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(Record):
     """A reporting expression (``said``, ``fired back``, ``according to``) found in the text."""
 
     span: Span
@@ -158,10 +167,15 @@ class Cue:
     lemma: str
     manner: Manner
 
+    def __init__(self, span: Span, text: str, lemma: str, manner: Manner) -> None:
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "lemma", lemma)
+        object.__setattr__(self, "manner", manner)
 
-@fast_init
+
 @dataclass(frozen=True, slots=True)
-class SpeakerRef:
+class SpeakerRef(Record):
     """The speaker or addressee of a quotation as the contract shows it."""
 
     entity: str | None
@@ -169,6 +183,14 @@ class SpeakerRef:
     mention: str
     span: Span | None
     type: EntityType
+
+    def __init__(self, entity: str | None, name: str, mention: str, span: Span | None,
+                 type: EntityType) -> None:
+        object.__setattr__(self, "entity", entity)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "mention", mention)
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "type", type)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -180,13 +202,18 @@ class SpeakerRef:
         }
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
-class CueRef:
+class CueRef(Record):
     text: str
     lemma: str
     span: Span
     manner: Manner
+
+    def __init__(self, text: str, lemma: str, span: Span, manner: Manner) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "lemma", lemma)
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "manner", manner)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -197,9 +224,8 @@ class CueRef:
         }
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(Record):
     """One attributed quotation of the result."""
 
     id: str
@@ -211,6 +237,19 @@ class Quote:
     cue: CueRef | None
     parent: str | None
     confidence: float
+
+    def __init__(self, id: str, kind: QuoteKind, text: str, spans: tuple[Span, ...],
+                 speaker: SpeakerRef | None, addressee: SpeakerRef | None, cue: CueRef | None,
+                 parent: str | None, confidence: float) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "spans", spans)
+        object.__setattr__(self, "speaker", speaker)
+        object.__setattr__(self, "addressee", addressee)
+        object.__setattr__(self, "cue", cue)
+        object.__setattr__(self, "parent", parent)
+        object.__setattr__(self, "confidence", confidence)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -226,9 +265,8 @@ class Quote:
         }
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(Record):
     """An in-article entity: every mention that refers to one speaker or addressee."""
 
     id: str
@@ -236,6 +274,14 @@ class Entity:
     type: EntityType
     gender: Gender
     mentions: tuple[Span, ...]
+
+    def __init__(self, id: str, name: str, type: EntityType, gender: Gender,
+                 mentions: tuple[Span, ...]) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "type", type)
+        object.__setattr__(self, "gender", gender)
+        object.__setattr__(self, "mentions", mentions)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -248,12 +294,18 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleResult:
+class ArticleResult(Record):
     """What :func:`quotegraph.extract` returns for one article."""
 
     article: Article
     quotes: tuple[Quote, ...] = ()
     entities: tuple[Entity, ...] = field(default=())
+
+    def __init__(self, article: Article, quotes: tuple[Quote, ...] = (),
+                 entities: tuple[Entity, ...] = ()) -> None:
+        object.__setattr__(self, "article", article)
+        object.__setattr__(self, "quotes", quotes)
+        object.__setattr__(self, "entities", entities)
 
     @property
     def text(self) -> str:

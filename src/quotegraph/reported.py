@@ -30,7 +30,7 @@ from . import lexicon
 from .attribute import _WORD, Attributor, Local, content_words, is_title_like
 from .cuelearn import reported_cue_forms
 from .mentions import nonname_words
-from .records import Cue, Mention, QuoteKind, QuoteSpan, Span, fast_init
+from .records import Cue, Mention, QuoteKind, QuoteSpan, Span
 from .text import sentence_ends
 
 # A "that" (or "how", "whether") opening the reported clause within a few words of the cue:
@@ -59,7 +59,6 @@ _ADJUNCT_OPENERS = frozenset(
     last this""".split())
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class Reported:
     """One indirect or mixed quotation found in a sentence, before entities are known."""
@@ -70,6 +69,15 @@ class Reported:
     addressee: Mention | None
     cue: Cue
     absorbs: tuple[int, ...]  # indexes (in the direct locals) of quotes now part of this one
+
+    def __init__(self, kind: QuoteKind, content: Span, speaker: Mention | None,
+                 addressee: Mention | None, cue: Cue, absorbs: tuple[int, ...]) -> None:
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "content", content)
+        object.__setattr__(self, "speaker", speaker)
+        object.__setattr__(self, "addressee", addressee)
+        object.__setattr__(self, "cue", cue)
+        object.__setattr__(self, "absorbs", absorbs)
 
 
 class _DirectIndex:

@@ -80,6 +80,25 @@ class EntityState:
     personal: bool = False
     short: set[str] = field(default_factory=set)  # single words it has been called by
 
+    def __init__(self, index: int, type: EntityType, gender: Gender, tokens: tuple[str, ...] = (),
+                 label: str = "", roles: set[str] | None = None, age: int | None = None,
+                 mentions: list[Span] | None = None, last: int = -1,
+                 relations: dict[str, int] | None = None, honorifics: list[str] | None = None,
+                 personal: bool = False, short: set[str] | None = None) -> None:
+        self.index = index
+        self.type = type
+        self.gender = gender
+        self.tokens = tokens
+        self.label = label
+        self.roles = set() if roles is None else roles
+        self.age = age
+        self.mentions = list() if mentions is None else mentions
+        self.last = last
+        self.relations = dict() if relations is None else relations
+        self.honorifics = list() if honorifics is None else honorifics
+        self.personal = personal
+        self.short = set() if short is None else short
+
     @property
     def name(self) -> str:
         # "Mrs. Croft", not "Croft": the fullest form the text gives, and the one that tells
@@ -522,6 +541,17 @@ class Draft:
     addressee_mention: Mention | None
     confidence: float
     sieve: str
+
+    def __init__(self, local: Local, speaker: EntityState | None, speaker_mention: Mention | None,
+                 addressee: EntityState | None, addressee_mention: Mention | None,
+                 confidence: float, sieve: str) -> None:
+        self.local = local
+        self.speaker = speaker
+        self.speaker_mention = speaker_mention
+        self.addressee = addressee
+        self.addressee_mention = addressee_mention
+        self.confidence = confidence
+        self.sieve = sieve
 
 
 _CONFIDENCE = {"before": 0.93, "after": 0.93, "colon": 0.85, "loose": 0.75}

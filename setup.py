@@ -1,0 +1,39 @@
+"""Build hook: compile the extraction pipeline with mypyc, when it can be.
+
+Everything about the package is in pyproject.toml; this file only adds the compiled modules.
+mypyc turns the type-annotated modules of stages 1–7 into C extensions that run the same code
+about twice as fast (benchmarks/throughput.py; docs/performance.md). The sources stay the
+reference: a machine without a C compiler, or ``QUOTEGRAPH_PURE=1`` at install, gets the pure
+Python package, which gives byte-identical output. See ``quotegraph/_compiled.py`` for what
+happens when a source is edited after its module was compiled.
+"""
+
+from __future__ import annotations
+
+import os
+
+from setuptools import setup
+
+# The modules compiled together. They must be all compiled or all pure: compiled code reads
+# the fields of the records' native classes directly, so it cannot meet a pure ``Span``.
+# (quotegraph/_compiled.py names them too; a test checks that the two lists agree.)
+COMPILED = ("records", "text", "ingest", "lexicon", "quotes", "mentions", "attribute",
+            "reported", "resolve", "rank", "pipeline")
+
+
+def compiled_extensions() -> list:  # type: ignore[type-arg]
+    if os.environ.get("QUOTEGRAPH_PURE", "") not in ("", "0"):
+        return []
+    try:
+        from mypyc.build import mypycify
+    except ImportError:  # no mypyc where this is built: the pure package
+        return []
+    extensions = mypycify([f"src/quotegraph/{name}.py" for name in COMPILED],
+                          opt_level="3", group_name="quotegraph")
+    for ext in extensions:
+        # a failed C build (no compiler) leaves the pure package, with a warning, not an error
+        ext.optional = True
+    return extensions
+
+
+setup(ext_modules=compiled_extensions())
