@@ -19,6 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 import regex
 
@@ -28,45 +29,48 @@ from .records import Cue, Mention, QuoteKind, QuoteSpan, Span
 from .text import first_sentence_end_after, sentence_start_before
 
 # Words that may stand between a subject and its cue ("she later told", "he had said").
-_FILLER = frozenset(
+_FILLER: Final = frozenset(
     """also later then again once simply just quickly finally only still even further
     has had have would will was is were be been being did does do and but then had
     immediately calmly quietly angrily flatly bluntly softly loudly sharply""".split()
 )
-_SMALL_WORDS = frozenset("of the a an and in on for to at with by from or nor de la le".split())
-_NAMING_CUES = frozenset("called named titled dubbed entitled nicknamed known as".split())
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.]*")
+_SMALL_WORDS: Final = frozenset(
+    "of the a an and in on for to at with by from or nor de la le".split())
+_NAMING_CUES: Final = frozenset("called named titled dubbed entitled nicknamed known as".split())
+_WORD: Final = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'\-.]*")
 # A lowercase word that may describe a speaker before the name: "parks director", "9/11 widow"
-_ROLE_WORD = regex.compile(r"[\p{Ll}\d][\p{Ll}\d/\-’']*")
-_WAS_WERE = regex.compile(r"(?:was|were|came)\s+")
-_OWNED_NOUN = regex.compile(r"(?:’s|'s|’|')?\s+(?:[\p{Ll}\-]+\s+)?(?P<noun>[\p{Ll}]+)")
-_DETERMINER_AT = regex.compile(r"(?<![\w’'-])(?:the|a|an|this|that|its|their|it)(?![\w’'-])")
-_DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
-_PARENTHESIS = regex.compile(r"\s*\([^()\n]{1,40}\)\s*")
+_ROLE_WORD: Final = regex.compile(r"[\p{Ll}\d][\p{Ll}\d/\-’']*")
+_WAS_WERE: Final = regex.compile(r"(?:was|were|came)\s+")
+_OWNED_NOUN: Final = regex.compile(r"(?:’s|'s|’|')?\s+(?:[\p{Ll}\-]+\s+)?(?P<noun>[\p{Ll}]+)")
+_DETERMINER_AT: Final = regex.compile(r"(?<![\w’'-])(?:the|a|an|this|that|its|their|it)(?![\w’'-])")
+_DETERMINERS: Final = frozenset(
+    "the a an this that these those his her its their our my your".split())
+_PARENTHESIS: Final = regex.compile(r"\s*\([^()\n]{1,40}\)\s*")
 # "Mitch McConnell, R-Ky., said": party and state between commas, as a parenthesis
-_PARTY = regex.compile(r"\s*,\s*[RDI]-[A-Z][A-Za-z.]{0,8},\s*")
-_POSTMODIFIER = regex.compile(
+_PARTY: Final = regex.compile(r"\s*,\s*[RDI]-[A-Z][A-Za-z.]{0,8},\s*")
+_POSTMODIFIER: Final = regex.compile(
     r"\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}[\p{L}’'\-.&]*(?:\s+\p{Lu}[\p{L}’'\-.&]*){0,5}"
     r"\s*")
-_SOURCE_NP = regex.compile(
+_SOURCE_NP: Final = regex.compile(
     r"\s*(?:(?:the|a|an|this|that|its|their)\s+(?:[\p{L}\-]+\s+){0,3}(?P<head>[\p{Ll}\-]+)"
     r"|(?P<head>it))(?![\w’'-])")
-_LEAD_NP = regex.compile(r"(?:the|a|an|his|her|their)\s+[\p{Ll}’'\-]+(?:\s+[\p{Ll}’'\-]+){0,4},\s*")
-_APPOSITION_GAP = regex.compile(r"\s+|[’'\s\p{Ll}\-]{0,40},\s*(?:[\p{Ll}\-]+\s+){0,2}")
-_TO_AT = {k: regex.compile(rf"\b{k}\s+", regex.IGNORECASE) for k in ("to", "at")}
+_LEAD_NP: Final = regex.compile(
+    r"(?:the|a|an|his|her|their)\s+[\p{Ll}’'\-]+(?:\s+[\p{Ll}’'\-]+){0,4},\s*")
+_APPOSITION_GAP: Final = regex.compile(r"\s+|[’'\s\p{Ll}\-]{0,40},\s*(?:[\p{Ll}\-]+\s+){0,2}")
+_TO_AT: Final = {k: regex.compile(rf"\b{k}\s+", regex.IGNORECASE) for k in ("to", "at")}
 # Words that open a clause (or negate an infinitive) between a cue and a "to"
-_CLAUSE_OPENERS = frozenset({"who", "whom", "which", "that", "whose", "not", "declined",
-                             "refused", "wanted", "agreed", "tried"})
-_DASH_SIGNATURE = regex.compile(r"\s*[―—–\-]{1,2}[ \t\xa0]*")
-_PREPOSITIONS = frozenset(
+_CLAUSE_OPENERS: Final = frozenset({"who", "whom", "which", "that", "whose", "not", "declined",
+                                    "refused", "wanted", "agreed", "tried"})
+_DASH_SIGNATURE: Final = regex.compile(r"\s*[―—–\-]{1,2}[ \t\xa0]*")
+_PREPOSITIONS: Final = frozenset(
     """to of with for from by at in on about into against toward towards like than over
     under after before during without between among including""".split()
 )
-_CLAUSE_CUT = regex.compile(r"[,;]")
-_OF_BEFORE = regex.compile(r"\s(?:of|from)\s+(?:the\s+)?\Z")
-_AND = regex.compile(r"(?<![\w’'-])(?:and|but)(?![\w’'-])")
-_OBJECT_PRONOUNS = frozenset("him her them me us it".split())
-_NP_STOP = frozenset(
+_CLAUSE_CUT: Final = regex.compile(r"[,;]")
+_OF_BEFORE: Final = regex.compile(r"\s(?:of|from)\s+(?:the\s+)?\Z")
+_AND: Final = regex.compile(r"(?<![\w’'-])(?:and|but)(?![\w’'-])")
+_OBJECT_PRONOUNS: Final = frozenset("him her them me us it".split())
+_NP_STOP: Final = frozenset(
     """on in at during after before about that as when while if because with for from since
     by over outside inside near this last next and but or who which where then
     he she they we it i whether how why what""".split()  # "told the committee he would …"
@@ -790,7 +794,7 @@ class Nested:
         object.__setattr__(self, "addressee", addressee)
 
 
-_PERSON_WORD = regex.compile(r"(?<![\w’'-])(?:I|me|my|we|us|our|you|your)(?![\w’'-])")
+_PERSON_WORD: Final = regex.compile(r"(?<![\w’'-])(?:I|me|my|we|us|our|you|your)(?![\w’'-])")
 
 
 def _person_words(text: str, start: int, end: int) -> list[Mention]:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from .errors import (
     DecodeError,
@@ -25,7 +25,8 @@ from .records import Article
 
 # The header is a line of its own or the start of the first paragraph (the founding example
 # puts the body right after it on the same line).
-_DATE_HEADER = re.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|[ \t]*\r?\n|\Z)")
+_DATE_HEADER: Final = re.compile(
+    r"\A\ufeff?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|[ \t]*\r?\n|\Z)")
 
 
 def article_id(text: str) -> str:

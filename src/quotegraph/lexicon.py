@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 from .cuelearn import reported_cue_forms
 from .errors import DataError
@@ -49,7 +49,8 @@ class Relation:
         object.__setattr__(self, "kind", kind)
 
 
-_MANNERS = {"neutral", "assertive", "hostile", "conciliatory", "humorous", "tentative", "written"}
+_MANNERS: Final = {"neutral", "assertive", "hostile", "conciliatory", "humorous", "tentative",
+                   "written"}
 
 
 def _rows(name: str, ncols: int) -> Iterator[list[str]]:
@@ -77,7 +78,7 @@ def cues() -> dict[str, CueEntry]:
     return out
 
 
-_WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+_WORD: Final = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +151,7 @@ def token_edge(text: str, i: int, beyond: int) -> bool:
 # Scanning the article costs the engine about the same per character whatever it looks for,
 # so the cue table, the anonymous-source table and the learned reporting words of stage 5b
 # share one scan for the words that open any of their phrases, instead of one scan each.
-_OPENING = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_OPENING: Final = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _LAST_OPENINGS: tuple[str, list[tuple[int, str]]] = ("", [])
 
 

@@ -17,21 +17,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from .records import QuoteSpan, Span
 
-_MARKS = re.compile(r"''|``|[\"“”„‟«»‹›'‘’‚]")
+_MARKS: Final = re.compile(r"''|``|[\"“”„‟«»‹›'‘’‚]")
 # Doubled single quotes (some wire styles) and TeX-style openers stand for double marks.
-_ALIAS = {"''": '"', "``": "“"}
-_FAMILY = {
+_ALIAS: Final = {"''": '"', "``": "“"}
+_FAMILY: Final = {
     '"': "d", "“": "d", "”": "d", "„": "d", "‟": "d",
     "«": "g", "»": "g", "‹": "g", "›": "g",
     "'": "s", "‘": "s", "’": "s", "‚": "s",
 }
-_OPEN_PUNCT = set("([{—–-/:;,")
-_CLOSE_PUNCT = set(".,;:!?)]}—–-…")
+_OPEN_PUNCT: Final = set("([{—–-/:;,")
+_CLOSE_PUNCT: Final = set(".,;:!?)]}—–-…")
 # Deeper nesting than this is treated as noise: it bounds the work per mark.
-_MAX_DEPTH = 4
+_MAX_DEPTH: Final = 4
 
 
 @dataclass(slots=True)

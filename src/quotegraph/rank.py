@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 import regex
 
@@ -49,11 +49,11 @@ FEATURES: tuple[str, ...] = (
 )
 
 #: Sieves whose speaker came from a cue or a colon: the ranker leaves those alone.
-ANCHORED = frozenset({"before", "after", "loose", "colon"})
+ANCHORED: Final = frozenset({"before", "after", "loose", "colon"})
 #: … and turn-taking in a run of quote paragraphs, which beats the ranker on dev.
-LEFT_TO_RULES = ANCHORED | {"alternation"}
-_SECOND_PERSON = regex.compile(r"\b(?:you|your|you’re|you're)\b", regex.IGNORECASE)
-_MAX_CANDIDATES = 12
+LEFT_TO_RULES: Final = ANCHORED | {"alternation"}
+_SECOND_PERSON: Final = regex.compile(r"\b(?:you|your|you’re|you're)\b", regex.IGNORECASE)
+_MAX_CANDIDATES: Final = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +254,7 @@ class SpeakerRanker:
                    float(raw.get("threshold", 0.5)))
 
 
-MODEL_FILE = "speaker_ranker.json"
+MODEL_FILE: Final = "speaker_ranker.json"
 
 
 @cache

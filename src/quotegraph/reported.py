@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Final
 
 import regex
 
@@ -35,25 +36,25 @@ from .text import sentence_ends
 
 # A "that" (or "how", "whether") opening the reported clause within a few words of the cue:
 # "said on Tuesday that", "told reporters that".
-_THAT = regex.compile(r"(?<![\w’'-])(?:that|whether|how|if)(?![\w’'-])\s*", regex.IGNORECASE)
+_THAT: Final = regex.compile(r"(?<![\w’'-])(?:that|whether|how|if)(?![\w’'-])\s*", regex.IGNORECASE)
 # a quotation within four words: "called it “a reprieve, not a rescue”", "described it as “…”"
-_QUOTE_SOON = regex.compile(r"(?:\s+[\p{L}’'\-]+){0,4}\s+[\"“‘«„]")
+_QUOTE_SOON: Final = regex.compile(r"(?:\s+[\p{L}’'\-]+){0,4}\s+[\"“‘«„]")
 # the learned forms are plain ASCII words: the standard library's engine scans for them fastest
-_CUE_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
-_TO = regex.compile(r"\s+to(?![\w’'-])")
-_LEAD = regex.compile(r"[\s,:;—–-]*")
-_TRAIL = ".!?;:,—–- \t\n"
-_QUOTE_MARKS = "\"“”‘’'«»„"
+_CUE_WORD: Final = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
+_WORD_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
+_TO: Final = regex.compile(r"\s+to(?![\w’'-])")
+_LEAD: Final = regex.compile(r"[\s,:;—–-]*")
+_TRAIL: Final = ".!?;:,—–- \t\n"
+_QUOTE_MARKS: Final = "\"“”‘’'«»„"
 # cue words that are nouns or other senses too often to open reported speech by themselves
-_NEVER_AFTER = frozenset({"called", "call", "calls", "calling", "show", "shows", "showed",
-                          "described", "describe", "describes", "referring to"})
-_MIN_WORDS = 3
-_BE = frozenset("be been being is was were are am".split())
-_NAMING = frozenset("named names naming titled dubbed entitled nicknamed known labeled "
-                    "labelled".split())
-_COORDINATORS = frozenset("and but or nor then so yet".split())
-_ADJUNCT_OPENERS = frozenset(
+_NEVER_AFTER: Final = frozenset({"called", "call", "calls", "calling", "show", "shows", "showed",
+                                 "described", "describe", "describes", "referring to"})
+_MIN_WORDS: Final = 3
+_BE: Final = frozenset("be been being is was were are am".split())
+_NAMING: Final = frozenset("named names naming titled dubbed entitled nicknamed known labeled "
+                           "labelled".split())
+_COORDINATORS: Final = frozenset("and but or nor then so yet".split())
+_ADJUNCT_OPENERS: Final = frozenset(
     """on in at during after before while when as to of for with from by about since
     monday tuesday wednesday thursday friday saturday sunday yesterday today earlier later
     last this""".split())
@@ -323,7 +324,7 @@ def _cues(att: Attributor, sent: Span, words: Sequence[tuple[int, int, str]]) ->
     return out
 
 
-_SUBJECT_WORDS = frozenset("he she it who that which also still now often".split())
+_SUBJECT_WORDS: Final = frozenset("he she it who that which also still now often".split())
 
 
 def _subject_like(word: str) -> bool:
@@ -412,15 +413,15 @@ def _cue_first(att: Attributor, cue: Cue, body: Span,
     return Reported("indirect", content, speaker, addressee, cue, ())
 
 
-_BOUNDARY = regex.compile(
+_BOUNDARY: Final = regex.compile(
     r"[,;:(—―]|(?<![\w’'-])(?:that|while|though|although|because|since|if|when|as|but|and|"
     r"which|who|whom|whose|where|after|before|until|unless|whether)(?![\w’'-])",
     regex.IGNORECASE)
-_TRAILING_ADJUNCT = regex.compile(
+_TRAILING_ADJUNCT: Final = regex.compile(
     r"(?:\s+(?:in|on|at|last|this|earlier|later|also|has|have|had|would|will|did|does|do|"
     r"is|are|was|were|\p{Ll}+ly)(?:\s+[\p{L}\d]+){0,2}?)+\s*\Z")
-_PREPOSITION = regex.compile(r"\s(?:in|of|at|from|for|with|on)\s")
-_NP_FIRST_BAD = frozenset("it this there here to of for with by from about".split())
+_PREPOSITION: Final = regex.compile(r"\s(?:in|of|at|from|for|with|on)\s")
+_NP_FIRST_BAD: Final = frozenset("it this there here to of for with by from about".split())
 
 
 def _clause_np(att: Attributor, cue: Cue, floor: int) -> Mention | None:
@@ -460,8 +461,9 @@ def _clause_np(att: Attributor, cue: Cue, floor: int) -> Mention | None:
                    number="plural" if head.endswith("s") else "singular", etype="unknown")
 
 
-_RELATIVE = regex.compile(r"(?<![\w’'-])(?:who|which)\s+(?:\p{Ll}+ly\s+|also\s+|had\s+|has\s+|"
-                          r"have\s+)*\Z", regex.IGNORECASE)
+_RELATIVE: Final = regex.compile(
+    r"(?<![\w’'-])(?:who|which)\s+(?:\p{Ll}+ly\s+|also\s+|had\s+|has\s+|have\s+)*\Z",
+    regex.IGNORECASE)
 
 
 def _relative_or_owner(att: Attributor, cue: Cue, floor: int) -> Mention | None:
@@ -584,7 +586,7 @@ def _with_quotes(text: str, r: Reported, inside: Sequence[QuoteSpan],
     return Reported("mixed", Span(start, end), r.speaker, r.addressee, r.cue, absorbs)
 
 
-_FRAGMENT_WORDS = 15
+_FRAGMENT_WORDS: Final = 15
 
 
 def _fragment(text: str, q: QuoteSpan, cue: Cue, index: _DirectIndex) -> bool:
@@ -597,7 +599,7 @@ def _fragment(text: str, q: QuoteSpan, cue: Cue, index: _DirectIndex) -> bool:
     return d is None or d.cue is None or d.cue.span == cue.span
 
 
-_CLAUSE_MARK = regex.compile(r"[,;:—―–]|--")
+_CLAUSE_MARK: Final = regex.compile(r"[,;:—―–]|--")
 
 
 def _foreign_attribution(text: str, r: Reported, held: Sequence[QuoteSpan],
@@ -625,7 +627,7 @@ def _covers(text: str, q: QuoteSpan, c: Span) -> bool:
 
 # where a reported clause ends before its sentence does: a semicolon, a dash, ", but",
 # ", which", ", saying" (a new attribution), "and said" (a second verb of the speaker's)
-_CLAUSE_END = regex.compile(
+_CLAUSE_END: Final = regex.compile(
     r";|\s[—―]\s|\s--\s|,\s+(?:but|who|which|while|although|though|until|saying|adding|"
     r"noting|arguing|citing|calling|according)(?![\w’'-])"
     r"|,\s+and\s+(?:by|on|at|in|after|before|when|then|now)(?![\w’'-])"

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Final
 
 import regex
 
@@ -41,18 +41,20 @@ from .records import (
     SpeakerRef,
 )
 
-_AGE_AFTER = regex.compile(r"^,\s*(\d{1,3}),")
-_AGE_BEFORE = regex.compile(r"(\d{1,3})-year-old\s+(?:[\p{Ll}\-]+\s+){0,2}$")
-_APPOS_ROLE = regex.compile(
+# between a nominal and the name it stands in apposition to ("her lawyer, Ana Obi")
+_APPOSITIVE_GAP: Final = regex.compile(r",\s+(?:[\p{Ll}\-]+\s+){0,2}|\s+")
+_AGE_AFTER: Final = regex.compile(r"^,\s*(\d{1,3}),")
+_AGE_BEFORE: Final = regex.compile(r"(\d{1,3})-year-old\s+(?:[\p{Ll}\-]+\s+){0,2}$")
+_APPOS_ROLE: Final = regex.compile(
     r"^,\s+(?:a|an|the|his|her|their|[\p{Lu}][\p{L}’'\-]*(?:’s|'s))\s+(?:[\p{L}\-’']+\s+){0,3}?"
     r"(?P<role>[\p{Ll}\-]+)(?=[\s,.])"
 )
 # Reply cues: with no addressee of their own, they answer the previous speaker.
-_REPLY = frozenset({"reply", "respond", "answer", "retort", "counter", "fire back", "shoot back",
-                    "snap back", "hit back", "shout back", "write back"})
+_REPLY: Final = frozenset({"reply", "respond", "answer", "retort", "counter", "fire back",
+                           "shoot back", "snap back", "hit back", "shout back", "write back"})
 
 
-_GENERIC_ORG = frozenset(
+_GENERIC_ORG: Final = frozenset(
     """company firm group organization organisation business corporation retailer maker
     chain brand manufacturer operator provider supplier startup start-up charity
     nonprofit publisher broadcaster network outlet carrier airline bank lender insurer
@@ -114,10 +116,10 @@ def _run_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return 1 < n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
-_FEMALE_ADDRESS = frozenset({"mrs", "miss", "ms", "lady", "dame", "madam", "madame", "mme",
-                             "mademoiselle", "mlle", "frau", "senora", "señora", "senorita"})
-_MARRIED = frozenset({"mrs", "madame", "mme", "frau", "senora", "señora"})
-_UNMARRIED = frozenset({"miss", "mademoiselle", "mlle", "senorita"})
+_FEMALE_ADDRESS: Final = frozenset({"mrs", "miss", "ms", "lady", "dame", "madam", "madame", "mme",
+                                    "mademoiselle", "mlle", "frau", "senora", "señora", "senorita"})
+_MARRIED: Final = frozenset({"mrs", "madame", "mme", "frau", "senora", "señora"})
+_UNMARRIED: Final = frozenset({"miss", "mademoiselle", "mlle", "senorita"})
 
 
 def _honorific(c: Mention) -> str:
@@ -149,9 +151,9 @@ def _honorifics_clash(h: str, seen: Sequence[str]) -> bool:
 
 
 # subject and reflexive forms only: the "him" of "Brett kissed him" is somebody else
-_HE = frozenset("he himself".split())
-_SHE = frozenset("she herself".split())
-_CLAUSE_END = regex.compile(r"[.!?;:\"“”]")
+_HE: Final = frozenset("he himself".split())
+_SHE: Final = frozenset("she herself".split())
+_CLAUSE_END: Final = regex.compile(r"[.!?;:\"“”]")
 
 
 def text_genders(text: str, mentions: Sequence[Mention]) -> dict[str, Gender]:
@@ -458,7 +460,7 @@ class Resolver:
             if m.kind == "nominal" and i + 1 < len(mentions):
                 n = mentions[i + 1]
                 gap = self.text[m.span.end : n.span.start]
-                if n.kind == "name" and regex.fullmatch(r",\s+(?:[\p{Ll}\-]+\s+){0,2}|\s+", gap):
+                if n.kind == "name" and _APPOSITIVE_GAP.fullmatch(gap):
                     appositive[i] = n
         genders = text_genders(self.text, mentions)
         for i, m in enumerate(mentions):
@@ -467,14 +469,14 @@ class Resolver:
             if m.kind == "name":
                 told = genders.get(m.head.split()[0]) if not m.title else None
                 if told and m.etype == "unknown":
-                    m = replace(m, gender=told, etype="person")  # "he" and "she": a person
+                    m = m.typed(told, "person")  # "he" and "she": a person
                 elif told:
-                    m = replace(m, gender=told)
+                    m = m.typed(told, m.etype)
                 elif m.etype == "unknown" and " " not in m.head and \
                         lexicon.first_name_gender(m.head) != "unknown":
                     # "Mike": a person, but of no gender yet, since a lone word may be the
                     # surname of someone named in full ("Quint" of "Marisol Quint")
-                    m = replace(m, etype="person")
+                    m = m.typed(m.gender, "person")
                 self.resolve_name(m)
             elif m.kind == "pronoun":
                 self.resolve_pronoun(m)
@@ -554,8 +556,8 @@ class Draft:
         self.sieve = sieve
 
 
-_CONFIDENCE = {"before": 0.93, "after": 0.93, "colon": 0.85, "loose": 0.75}
-_SECOND_PERSON = regex.compile(r"\b(?:you|your|you’re|you're|yours)\b", regex.IGNORECASE)
+_CONFIDENCE: Final = {"before": 0.93, "after": 0.93, "colon": 0.85, "loose": 0.75}
+_SECOND_PERSON: Final = regex.compile(r"\b(?:you|your|you’re|you're|yours)\b", regex.IGNORECASE)
 
 
 def conventions(text: str, paras: Sequence[Span], locals_: Sequence[Local],
@@ -631,7 +633,7 @@ def build(text: str, drafts: Sequence[Draft], resolver: Resolver,
     return quotes, entities
 
 
-_ANCHORED = frozenset({"before", "after", "loose", "colon"})
+_ANCHORED: Final = frozenset({"before", "after", "loose", "colon"})
 
 
 def runs(drafts: Sequence[Draft]) -> list[list[int]]:
@@ -810,7 +812,8 @@ def _nearest_other_voice(drafts: list[Draft]) -> None:
                 break
 
 
-_VOCATIVE = regex.compile(r"(?:,\s+(\p{Lu}[\p{Ll}’'\-]+)\s*[.?!,]|^(\p{Lu}[\p{Ll}’'\-]+),\s)")
+_VOCATIVE: Final = regex.compile(
+    r"(?:,\s+(\p{Lu}[\p{Ll}’'\-]+)\s*[.?!,]|^(\p{Lu}[\p{Ll}’'\-]+),\s)")
 
 
 def _name_the_narrator(text: str, drafts: Sequence[Draft], resolver: Resolver) -> None:
@@ -844,7 +847,7 @@ def _renumber(quotes: list[Quote]) -> list[Quote]:
     """Ids follow document order (outer before inner); parents follow their ids."""
     quotes = sorted(quotes, key=lambda q: (q.spans[0].start, q.parent is not None))
     new_id = {q.id: f"q{i + 1}" for i, q in enumerate(quotes)}
-    return [replace(q, id=new_id[q.id], parent=new_id.get(q.parent) if q.parent else None)
+    return [q.renumbered(new_id[q.id], new_id.get(q.parent) if q.parent else None)
             for q in quotes]
 
 

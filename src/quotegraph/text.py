@@ -9,21 +9,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import pairwise
+from typing import Final
 
 from .records import Span
 
-_PARAGRAPH = re.compile(r"[^\n]+")
-_SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*")
+_PARAGRAPH: Final = re.compile(r"[^\n]+")
+_SENT_END: Final = re.compile(r"[.!?…]+[\"”’')\]]*")
 
 # Abbreviations whose period does not end a sentence (lowercase, without the period).
-_ABBREV = frozenset(
+_ABBREV: Final = frozenset(
     """mr mrs ms dr prof sen rep gov gen lt col capt sgt adm rev st jr sr vs etc inc corp co ltd
     no mt ft jan feb mar apr aug sept sep oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e
     pres supt det insp cmdr maj cpl pvt atty hon messrs mme mlle""".split()
 )
 
 
-_BLANK_LINES = re.compile(r"\n[ \t\r]*\n\s*")
+_BLANK_LINES: Final = re.compile(r"\n[ \t\r]*\n\s*")
 
 
 def hard_wrapped(text: str) -> bool:
