@@ -3,7 +3,11 @@ single newlines only wrap lines. Sentence ends skip abbreviations and short pare
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from quotegraph import extract
+from quotegraph import text as text_module
 from quotegraph.text import hard_wrapped, paragraphs, sentence_ends
 
 WRAPPED = (
@@ -55,3 +59,23 @@ def test_sentence_ends() -> None:
     text = "Mr. Obi left. Rep. Ana Ruiz (D-Ore.) said no. U.S. officials agreed!"
     ends = sentence_ends(text, 0, len(text))
     assert [text[:e].split()[-1] for e in ends] == ["left.", "no.", "agreed!"]
+
+
+_MARKS_TEXT = st.text(alphabet=st.sampled_from(list("ab .!?…\"”’')](\n5")), max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MARKS_TEXT, st.integers(0, 70), st.integers(0, 70))
+def test_punctuation_runs_are_what_the_sentence_end_expression_finds(
+        text: str, a: int, b: int) -> None:
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    expected = [m.span() for m in text_module._SENT_END.finditer(text, start, end)]
+    assert list(text_module._punctuation_runs(text, start, end)) == expected
+
+
+def test_punctuation_runs_are_cut_at_the_window_end() -> None:
+    text = 'He left?!” she said. “Yes…'
+    assert list(text_module._punctuation_runs(text, 0, len(text))) == [(7, 10), (19, 20),
+                                                                     (25, 26)]
+    assert list(text_module._punctuation_runs(text, 0, 8)) == [(7, 8)]
+    assert sentence_ends(text, 0, len(text)) == [10, 20, 26]

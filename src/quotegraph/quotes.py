@@ -16,12 +16,15 @@ is linear in the text and an odd number of marks never aborts anything:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Final
 
 from .records import QuoteSpan, Span
 
 _MARKS: Final = re.compile(r"''|``|[\"“”„‟«»‹›'‘’‚]")
+# the characters that open a match of _MARKS ("`" only as "``")
+_MARK_CHARS: Final = "\"“”„‟«»‹›'‘’‚`"
 # Doubled single quotes (some wire styles) and TeX-style openers stand for double marks.
 _ALIAS: Final = {"''": '"', "``": "“"}
 _FAMILY: Final = {
@@ -53,6 +56,52 @@ class _Open:
         self.width = width
         self.carried = list() if carried is None else carried
         self.carried_outer = list() if carried_outer is None else carried_outer
+
+
+def _mark_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """What ``_MARKS.finditer(text, start, end)`` finds, as (offset, width) pairs.
+
+    The marks are found with ``str.find``, once per article (see :func:`_mark_offsets`): the
+    expression, whose alternatives open with two literals and a class, is tried by the
+    engine at every character, which cost several times as much."""
+    out: list[tuple[int, int]] = []
+    offsets = _mark_offsets(text)
+    taken = start  # the second mark of a doubled one is taken
+    for k in range(bisect_left(offsets, start), len(offsets)):
+        i = offsets[k]
+        if i >= end:
+            break
+        if i < taken:
+            continue
+        ch = text[i]
+        if ch in "'`" and i + 1 < end and text[i + 1] == ch:
+            out.append((i, 2))  # '' or ``, which the expression tries first
+            taken = i + 2
+        elif ch != "`":
+            out.append((i, 1))
+            taken = i + 1
+    return out
+
+
+_LAST_OFFSETS: tuple[str, list[int]] = ("", [])
+
+
+def _mark_offsets(text: str) -> list[int]:
+    """The offsets of every character of :data:`_MARK_CHARS` in ``text``, in order. The last
+    article's are kept: stage 3 asks for each of its paragraphs."""
+    global _LAST_OFFSETS
+    last = _LAST_OFFSETS
+    if last[0] is text:
+        return last[1]
+    found: list[int] = []
+    for mark in _MARK_CHARS:
+        i = text.find(mark)
+        while i >= 0:
+            found.append(i)
+            i = text.find(mark, i + 1)
+    found.sort()
+    _LAST_OFFSETS = (text, found)  # one tuple: threads never see a half-made entry
+    return found
 
 
 def fam_of(mark: str) -> str:
@@ -147,11 +196,11 @@ class _Pairer:
         for k, para in enumerate(paras):
             stack: list[_Open] = []
             self.strays = 0
-            for m in _MARKS.finditer(text, para.start, para.end):
-                i, width = m.start(), m.end() - m.start()
-                ch = _ALIAS.get(m.group(), m.group())
+            for i, width in _mark_runs(text, para.start, para.end):
+                mark = text[i : i + width]
+                ch = _ALIAS.get(mark, mark)
                 prev = text[i - 1] if i > para.start else ""
-                nxt = text[m.end()] if m.end() < para.end else ""
+                nxt = text[i + width] if i + width < para.end else ""
                 r = self.role(ch, i, prev, nxt, stack, para.end)
                 if r == "open":
                     if carry is not None and not stack and i == para.start and \
@@ -171,7 +220,7 @@ class _Pairer:
                             break
                     else:
                         self.strays += 1
-                elif fam_of(m.group()) == "d":
+                elif fam_of(mark) == "d":
                     self.strays += 1
             carry = self._paragraph_end(stack, carry, para, paras[k + 1] if k + 1 < len(paras)
                                         else None)
