@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from .records import QuoteSpan, Span
+from .text import char_offsets
 
 _MARKS: Final = re.compile(r"''|``|[\"“”„‟«»‹›'‘’‚]")
 # the characters that open a match of _MARKS ("`" only as "``")
@@ -61,11 +62,11 @@ class _Open:
 def _mark_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """What ``_MARKS.finditer(text, start, end)`` finds, as (offset, width) pairs.
 
-    The marks are found with ``str.find``, once per article (see :func:`_mark_offsets`): the
+    The marks are found with ``str.find``, once per article (:func:`text.char_offsets`): the
     expression, whose alternatives open with two literals and a class, is tried by the
     engine at every character, which cost several times as much."""
     out: list[tuple[int, int]] = []
-    offsets = _mark_offsets(text)
+    offsets = char_offsets(text, _MARK_CHARS)
     taken = start  # the second mark of a doubled one is taken
     for k in range(bisect_left(offsets, start), len(offsets)):
         i = offsets[k]
@@ -81,27 +82,6 @@ def _mark_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((i, 1))
             taken = i + 1
     return out
-
-
-_LAST_OFFSETS: tuple[str, list[int]] = ("", [])
-
-
-def _mark_offsets(text: str) -> list[int]:
-    """The offsets of every character of :data:`_MARK_CHARS` in ``text``, in order. The last
-    article's are kept: stage 3 asks for each of its paragraphs."""
-    global _LAST_OFFSETS
-    last = _LAST_OFFSETS
-    if last[0] is text:
-        return last[1]
-    found: list[int] = []
-    for mark in _MARK_CHARS:
-        i = text.find(mark)
-        while i >= 0:
-            found.append(i)
-            i = text.find(mark, i + 1)
-    found.sort()
-    _LAST_OFFSETS = (text, found)  # one tuple: threads never see a half-made entry
-    return found
 
 
 def fam_of(mark: str) -> str:

@@ -102,10 +102,10 @@ def _punctuation_runs(text: str, start: int, end: int) -> Iterator[tuple[int, in
     """What ``_SENT_END.finditer(text, start, end)`` finds, as (start, end) pairs: each run
     of sentence-final marks with the closing quotes and brackets after it, cut at ``end``.
 
-    The runs open at the article's sentence marks, found once with ``str.find`` (see
-    :func:`_sentence_marks`). The expression's own search tests its character class at
-    every character, which cost five times as much (stages 5 and 5b split many windows)."""
-    marks = _sentence_marks(text)
+    The runs open at the article's sentence marks (:func:`char_offsets`). The expression's
+    own search tests its character class at every character, which cost five times as
+    much (stages 5 and 5b split many windows)."""
+    marks = char_offsets(text, _FINAL_MARKS)
     taken = start  # marks before it lie inside the last run
     for k in range(bisect_left(marks, start), len(marks)):
         p = marks[k]
@@ -125,24 +125,25 @@ def _punctuation_runs(text: str, start: int, end: int) -> Iterator[tuple[int, in
 # the two character classes of _SENT_END, which stays the definition (tests compare them)
 _FINAL_MARKS: Final = ".!?…"
 _CLOSERS: Final = "\"”’')]"
-_LAST_MARKS: tuple[str, list[int]] = ("", [])
+# the callers' fixed character sets → (the last text asked about, their offsets in it)
+_LAST_OFFSETS: dict[str, tuple[str, list[int]]] = {}
 
 
-def _sentence_marks(text: str) -> list[int]:
-    """The offsets of every sentence-final mark of ``text``, in order. The last article's
-    are kept, since every stage asks about windows of one article."""
-    global _LAST_MARKS
-    last = _LAST_MARKS
-    if last[0] is text:
+def char_offsets(text: str, chars: str) -> list[int]:
+    """The offsets in ``text`` of every character of ``chars``, in order, found with
+    ``str.find``. The last text's offsets are kept for each ``chars``, since the stages ask
+    about many windows of one article."""
+    last = _LAST_OFFSETS.get(chars)
+    if last is not None and last[0] is text:
         return last[1]
     found: list[int] = []
-    for mark in _FINAL_MARKS:
-        i = text.find(mark)
+    for ch in chars:
+        i = text.find(ch)
         while i >= 0:
             found.append(i)
-            i = text.find(mark, i + 1)
+            i = text.find(ch, i + 1)
     found.sort()
-    _LAST_MARKS = (text, found)  # one tuple: threads never see a half-made entry
+    _LAST_OFFSETS[chars] = (text, found)  # one item: threads never see a half-made entry
     return found
 
 
