@@ -98,3 +98,28 @@ def test_reporting_words_read_from_the_openings_are_those_of_a_scan(text: str) -
                if (m.start() == 0 or low[m.start() - 1] not in chars)
                and (m.end() == len(low) or low[m.end()] not in chars)]
     assert reported._cue_words(text) == scanned
+
+
+# letters, the joins where "\\b" and a word edge disagree, white space of every kind, and
+# word characters that are no a-z letter
+OPENING_TEXT = st.lists(
+    st.tuples(st.sampled_from([*SCAN_WORDS, "well-known", "e-mail-said", "saidé", "_said",
+                               "said_", "2said", "said2", "x-said", "said-", "-said"]),
+              st.sampled_from([*JOINS, "\u00a0", "\t", "é", "--", "(", "’s "])),
+    max_size=40).map(lambda parts: "".join(w + j for w, j in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(OPENING_TEXT)
+def test_openings_are_what_the_openings_expression_finds(text: str) -> None:
+    low = text.lower()
+    expected = [(m.start(), m.group()) for m in lexicon._openings_pattern().finditer(low)]
+    assert lexicon.openings(low) == expected
+
+
+def test_openings_take_the_longest_hyphenated_word_and_go_on_after_it() -> None:
+    words = lexicon.opening_words()
+    assert "e-mailed" in words and "said" in words and "unsaid" not in words
+    low = "she e-mailed-said unsaid-said x-said said_ said2 saidé (said)"
+    assert lexicon.openings(low) == [(4, "e-mailed"), (13, "said"), (25, "said"),
+                                     (32, "said"), (low.index("(said)") + 1, "said")]

@@ -164,11 +164,16 @@ def opening_words() -> frozenset[str]:
 
 
 @cache
-def _openings_pattern() -> re.Pattern[str] | None:
-    words = opening_words()
-    if not all(_OPENING.fullmatch(w) for w in words):
-        return None  # the reasoning in openings() holds for such words only
-    return re.compile(r"\b(?:" + trie_pattern(words) + r")\b")
+def _plain_opening_words() -> bool:
+    """Whether every opening word is a-z letters, joined by hyphens at most: what the
+    reasoning in :func:`openings` holds for."""
+    return all(_OPENING.fullmatch(w) for w in opening_words())
+
+
+def _openings_pattern() -> re.Pattern[str]:
+    """The definition of the openings, as one expression (the tests compare
+    :func:`openings` with it)."""
+    return re.compile(r"\b(?:" + trie_pattern(opening_words()) + r")\b")
 
 
 @cache
@@ -191,14 +196,73 @@ def openings(low: str) -> list[tuple[int, str]] | None:
     last = _LAST_OPENINGS
     if last[0] is low:
         return last[1]
-    pattern = _openings_pattern()
-    if pattern is None:
+    if not _plain_opening_words():
         return None
     # each word once in memory: a 10 MB article holds some 200,000 openings
     words = _opening_word_map()
-    found = [(m.start(), words[m.group()]) for m in pattern.finditer(low)]
+    found: list[tuple[int, str]] = []
+    pos = 0
+    for token in low.split():
+        at = low.find(token, pos)  # only white space lies before it: this is its offset
+        pos = at + len(token)
+        word = words.get(token)
+        if word is not None:
+            found.append((at, word))  # the whole token, bounded by white space
+        elif not token.isalnum():
+            _token_openings(token, at, words, found)
+        # (a token of letters and digits alone is one word: if it is no opening word as a
+        # whole, nothing in it is one)
     _LAST_OPENINGS = (low, found)  # one tuple: threads never see a half-made entry
     return found
+
+
+def _token_openings(token: str, at: int, words: dict[str, str],
+                    found: list[tuple[int, str]]) -> None:
+    """The openings inside one white-space-delimited token (at offset ``at``), as the
+    expression of :func:`_openings_pattern` finds them.
+
+    The expression, tried by the engine at every character of the article, cost some 1.5
+    million instructions an article; splitting at white space and walking each token costs
+    a fraction. At a word start, the candidates are the run of a-z letters there and its
+    stretches through "-" and further a-z runs, each where a non-word character (or the
+    token's end) follows; the longest that is an opening word is the match. A word start
+    that opens no match is passed with the rest of its word, where ``\\b`` never holds."""
+    n = len(token)
+    j = 0
+    while j < n:
+        if not _is_word(ord(token[j])):
+            j += 1
+            continue
+        best = -1
+        k = j
+        while k < n and 97 <= ord(token[k]) <= 122:  # a-z
+            k += 1
+        while k > j:
+            nxt = ord(token[k]) if k < n else 32
+            if _is_word(nxt):
+                break  # no word edge here, nor further on through a longer word
+            if token[j:k] in words:
+                best = k
+            if nxt != 45 or k + 1 >= n or not 97 <= ord(token[k + 1]) <= 122:  # "-", a-z
+                break
+            k += 1
+            while k < n and 97 <= ord(token[k]) <= 122:
+                k += 1
+        if best >= 0:
+            found.append((at + j, words[token[j:best]]))
+            j = best
+            continue
+        while j < n and _is_word(ord(token[j])):
+            j += 1
+
+
+def _is_word(code: int) -> bool:
+    """Whether the character ``chr(code)`` is one that ``\\w`` matches (ASCII decided
+    without a method call)."""
+    if code < 128:
+        return 48 <= code <= 57 or 65 <= code <= 90 or 97 <= code <= 122 or code == 95
+    ch = chr(code)
+    return ch.isalnum()
 
 
 class PhraseTable:
