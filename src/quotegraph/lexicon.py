@@ -203,7 +203,13 @@ def openings(low: str) -> list[tuple[int, str]] | None:
     found: list[tuple[int, str]] = []
     pos = 0
     for token in low.split():
-        at = low.find(token, pos)  # only white space lies before it: this is its offset
+        # only white space lies before the token, which opens with none: its first
+        # character's next occurrence is where it starts (str.find would copy the token
+        # into the article's wider character kind, for most articles, each time)
+        first = token[0]
+        while low[pos] != first:
+            pos += 1
+        at = pos
         pos = at + len(token)
         word = words.get(token)
         if word is not None:
