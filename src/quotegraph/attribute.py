@@ -178,8 +178,15 @@ class Attributor:
         """True when ``text[start:end]`` holds only filler words and light punctuation; a
         parenthesis ("Rep. John Mica (R-Fla.) said") or a postmodifier naming where the
         speaker is from ("Mr. Morgan of the Sierra Club said") counts as filler too."""
-        seg = _PARTY.sub(" ", _PARENTHESIS.sub(" ", self.text[start:end]))
-        if _POSTMODIFIER.fullmatch(seg):
+        seg = self.text[start:end]
+        # each expression only where the characters it needs are there: most gaps are a
+        # space or a few words, and a call into the regex module costs more than the test
+        if "(" in seg:
+            seg = _PARENTHESIS.sub(" ", seg)
+        if "-" in seg and "," in seg:
+            seg = _PARTY.sub(" ", seg)
+        if ("of" in seg or "from" in seg or "at" in seg or "with" in seg) and \
+                _POSTMODIFIER.fullmatch(seg):
             return True
         if any(ch in seg for ch in ".!?;:\"“”"):
             return False
