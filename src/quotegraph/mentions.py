@@ -22,12 +22,45 @@ import regex
 from . import lexicon
 from .records import EntityType, Gender, Mention, Number, Span
 
+# A tree of letters: each key a letter, or "" where a word ends
+_Tree = dict[str, "_Tree"]
+
+
+def _alternation(words: str) -> str:
+    """A group matching exactly the space-separated ``words``, written as a tree of their
+    letters ("Mr Mrs Ms" as ``(?:M(?:r(?:s)?|s))``): the ``regex`` engine tries a list of
+    alternatives one by one, but follows a tree letter by letter, and the name pattern tries
+    these lists at every capitalised word (a quarter of its time).
+
+    The tree tries a longer word before its prefix ("Mrs" before "Mr"), where the list
+    tries them in its order, so it gives the same matches only where no two words can both
+    lead to a match. That holds where it is used: each abbreviation ends in a period and no
+    "X." is the start of another, and a particle must be followed by a space."""
+    tree: _Tree = {}
+    for w in words.split():
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return f"(?:{_branch(tree)})"
+
+
+def _branch(node: _Tree) -> str:
+    alts = [re.escape(ch) + _branch(sub) for ch, sub in node.items() if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
 # A capitalised word; only initials ("J.", "U.S.") and known abbreviations ("Dr.", "Sen.") may
 # end in a period inside a name, so "Cobb Street. Aldous" stays two mentions.
-_ABBREV: Final = (r"(?:Dr|Mr|Mrs|Ms|Mx|Sen|Rep|Gov|Gen|Lt|Col|Capt|Cpt|Sgt|Prof|Rev|St|Jr|Sr|Adm"
-                  r"|Cmdr|Maj|Det|Insp|Supt|Atty|Hon|Pres|Mt|Ft|Fr|Msgr|Cpl|Pvt|Amb|Sec|Gens)\.")
+_ABBREV: Final = _alternation("Dr Mr Mrs Ms Mx Sen Rep Gov Gen Lt Col Capt Cpt Sgt Prof Rev St Jr"
+                              " Sr Adm Cmdr Maj Det Insp Supt Atty Hon Pres Mt Ft Fr Msgr Cpl Pvt"
+                              " Amb Sec Gens") + r"\."
 _CAP: Final = rf"(?:(?:\p{{Lu}}\.)+(?![\p{{L}}])|{_ABBREV}|\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)"
-_PARTICLE: Final = r"(?:de|del|della|der|den|van|von|da|di|du|la|le|bin|al|el|ter|ten|dos|das|st\.)"
+_PARTICLE: Final = _alternation("de del della der den van von da di du la le bin al el ter ten dos"
+                                " das st.")
 # Between the words of a name: spaces, or a line wrap (regions never cross paragraphs).
 _GAP: Final = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 # The leading look-ahead changes no match (every form of _CAP opens with an upper-case
@@ -106,7 +139,7 @@ def _name_candidate(text: str, m: regex.Match[str], floor: int) -> Mention | Non
     s, e = m.start() + shape.start, m.start() + shape.end
     place = shape.etype == "unknown" and not shape.title and (
         shape.head[:1].islower()  # "del Sol", "de Sarasate": the tail of a longer name
-        or (_LOCATIVE_BEFORE.search(text, max(floor, s - 16), s) is not None
+        or (_locative_before(text, max(floor, s - 16), s)
             and not lexicon.is_first_name(shape.head.split()[0])))
     return Mention(span=Span(s, e), text=text[s:e], kind="name", gender=shape.gender,
                      head=shape.head, etype=shape.etype, title=shape.title,
@@ -119,6 +152,30 @@ _LOCATIVE_BEFORE: Final = regex.compile(
     r"(?:(?<![\w’'-])(?:in|at|into|from|near|past|through|toward|towards|across|along|outside|"
     r"inside|around|behind|opposite|on)\s+(?:the\s+)?|(?<![\w’'-])the\s+)\Z",
     regex.IGNORECASE)
+# The words that _LOCATIVE_BEFORE can end on, before its spaces
+_LOCATIVE_WORDS: Final = ("in", "at", "into", "from", "near", "past", "through", "toward",
+                          "towards", "across", "along", "outside", "inside", "around", "behind",
+                          "opposite", "on", "the")
+
+
+def _locative_before(text: str, start: int, end: int) -> bool:
+    """Whether _LOCATIVE_BEFORE matches ``text[start:end]``. Few of the names it is asked
+    about follow one of its words, so a look at the word before them spares most of the
+    searches (each tries the pattern at every position of the window, ignoring case).
+
+    The look is a necessary condition: a match ends in white space (``\\s`` is within
+    ``str.isspace``) after one of the words, and the letters that match the words' letters
+    ignoring case are their two cases and "İ", "ſ" (i, s), so where the letters before the
+    spaces are ASCII they must end in one of the words, lower-cased."""
+    j = end - 1
+    while j >= start and text[j].isspace():
+        j -= 1
+    if j == end - 1 or j < start:
+        return False  # no white space at the end, or nothing before it
+    tail = text[max(start, j - 7) : j + 1]  # (the longest word has eight letters)
+    if tail.isascii() and not tail.lower().endswith(_LOCATIVE_WORDS):
+        return False
+    return _LOCATIVE_BEFORE.search(text, start, end) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,10 +298,18 @@ def _name_shape(group: str, initial: bool) -> _Shape | None:
 # among them (a word scan with set look-ups, far faster than one regex of every noun).
 # (the leading look-ahead changes no match, as in _NAME_RE: every match opens with one of
 # those letters; it spares the engine the look-behind at most positions, a fifth faster)
+# The owner is capitalised words ([A-Z] then [\w’'-]*, joined by spaces before an [A-Z]),
+# ending at the first apostrophe from which the possessive and the words follow. It was
+# written with lazy repeats of single characters ([\w’'-]*?), and the engine then tried the
+# possessive after every letter of every capitalised word: half the scan's time. A
+# possessive can only begin at an apostrophe, so the owner is now taken in runs of [\w-]
+# (possessive, no backtracking into them) and the ending is tried only at each apostrophe
+# or space that ends a run: the same first ending, left to right, so the same matches
+# (tests/test_mentions_scan.py checks it against the former pattern).
 _NOMINAL_RE: Final = re.compile(
     r"(?=[A-Zthimoy])(?<![\w’'-])"
     r"(?:(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our)"
-    r"|(?P<owner>[A-Z][\w’'\-]*?(?:\s+[A-Z][\w’'\-]*?)*?)(?:’s|'s|(?<=s)’|(?<=s)'))"
+    r"|(?P<owner>[A-Z][\w\-]*+(?:(?:[’']|\s+[A-Z])[\w\-]*+)*?)(?:’s|'s|(?<=s)’|(?<=s)'))"
     r"\s+(?P<words>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3})"
 )
 _WORD: Final = re.compile(r"[a-z][a-z\-]*")
