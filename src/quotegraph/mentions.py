@@ -243,8 +243,9 @@ def _name_shape(group: str, initial: bool) -> _Shape | None:
     # role words in front of a name ("Singer Paloma Ibarra", "Transport Minister Callum
     # Reade"): everything before the first known first name, or leading role nouns
     roles = lexicon.relations()
-    k = next((j for j, w in enumerate(name_words[:-1]) if lexicon.is_first_name(w)
-              and j > 0), 0)
+    # (the cheap tests first in these conditions: a first-name look-up folds the word)
+    k = next((j for j, w in enumerate(name_words[:-1]) if j > 0
+              and lexicon.is_first_name(w)), 0)
     if k == 0:
         while len(name_words) > 2 and (_strip_word(name_words[0]) in roles
                                        or _strip_word(name_words[0]) in titles):
@@ -254,8 +255,8 @@ def _name_shape(group: str, initial: bool) -> _Shape | None:
         title_words.extend(name_words[:k])
         name_words = name_words[k:]
         i += k
-    if len(name_words) >= 3 and name_words[0].endswith("s") and \
-            not lexicon.is_first_name(name_words[0]) and i == 0 and initial:
+    if i == 0 and initial and len(name_words) >= 3 and name_words[0].endswith("s") and \
+            not lexicon.is_first_name(name_words[0]):
         title_words.append(name_words.pop(0))  # "Potters Zephrine Aldous": a plural noun
         i += 1
     # trailing titles or function words are not part of a name ("Baldwin Said")
@@ -287,7 +288,7 @@ def _name_shape(group: str, initial: bool) -> _Shape | None:
         return _Shape(start, end, head, "", "unknown", "unknown", possessive, True)
     if last in suffixes or any(w.lower() == "of" for w in name_words):
         etype = "organization"
-    elif title_words or (lexicon.is_first_name(name_words[0]) and len(name_words) > 1):
+    elif title_words or (len(name_words) > 1 and lexicon.is_first_name(name_words[0])):
         etype = "person"
     weak = len(name_words) == 1 and not title_words and i == 0 and initial
     return _Shape(start, end, head, " ".join(title_words),
@@ -312,7 +313,6 @@ _NOMINAL_RE: Final = re.compile(
     r"|(?P<owner>[A-Z][\w\-]*+(?:(?:[’']|\s+[A-Z])[\w\-]*+)*?)(?:’s|'s|(?<=s)’|(?<=s)'))"
     r"\s+(?P<words>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3})"
 )
-_WORD: Final = re.compile(r"[a-z][a-z\-]*")
 # "the Admiral", "the President": a title standing alone for the one person who holds it
 # (the look-behind after the first letter, as in _PRONOUN_RE, so the engine scans for "T")
 _TITLE_NOMINAL_RE: Final = re.compile(r"[Tt](?<![\w’'-].)he\s+(?P<title>[A-Z][a-z]+)(?![\w’'-])"
@@ -324,18 +324,30 @@ def _nominal_nouns() -> frozenset[str]:
     return frozenset(lexicon.relations()) | lexicon.org_nouns() | lexicon.group_nouns()
 
 
-def _nominal(m: re.Match[str]) -> Mention | None:
+def _noun(m: re.Match[str]) -> tuple[str, int]:
+    """The nominal noun among the first words of a _NOMINAL_RE match (one or two words; "" if
+    none), and where it ends. The words are lowercase words between white space, so
+    str.split gives them (re's \\s is str.isspace) without a match object for each, as a scan
+    for [a-z][a-z\\-]* would."""
     nouns = _nominal_nouns()
-    words = list(_WORD.finditer(m.string, m.start("words"), m.end("words")))
-    noun_end = -1
-    noun = ""
-    for i, w in enumerate(words[:3]):
-        if i + 1 < len(words) and f"{w.group()} {words[i + 1].group()}" in nouns:
-            noun, noun_end = f"{w.group()} {words[i + 1].group()}", words[i + 1].end()
-            break
-        if w.group() in nouns:
-            noun, noun_end = w.group(), w.end()
-            break
+    group = m.group("words")
+    words = group.split()
+    for i in range(min(3, len(words))):
+        last = -1  # the noun's last word
+        if i + 1 < len(words) and words[i] + " " + words[i + 1] in nouns:
+            last = i + 1
+        elif words[i] in nouns:
+            last = i
+        if last >= 0:
+            end = 0
+            for w in words[: last + 1]:  # only white space lies before each word's next place
+                end = group.index(w, end) + len(w)
+            return " ".join(words[i : last + 1]), m.start("words") + end
+    return "", -1
+
+
+def _nominal(m: re.Match[str]) -> Mention | None:
+    noun, noun_end = _noun(m)
     if not noun:
         return None
     det = (m.group("det") or "").lower()
