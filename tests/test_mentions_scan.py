@@ -63,7 +63,11 @@ def test_name_scan_is_the_former(text: str, a: int, b: int) -> None:
 @given(texts, st.integers(0, 200), st.integers(0, 200))
 def test_nominal_scan_is_the_former(text: str, a: int, b: int) -> None:
     start, end = min(a, b, len(text)), min(max(a, b), len(text))
-    assert _all(mentions._NOMINAL_RE, text, start, end) == _all(OLD_NOMINAL, text, start, end)
+    # the new groups "det" and "owner" lack the match's first letter
+    new = [(m.span(), (m.start(), m.end("det")) if m.end("det") >= 0 else (-1, -1),
+            (m.start(), m.end("owner")) if m.end("owner") >= 0 else (-1, -1), m.span("words"))
+           for m in mentions._NOMINAL_RE.finditer(text, start, end)]
+    assert new == _all(OLD_NOMINAL, text, start, end)
 
 
 _OLD_WORD = re.compile(r"[a-z][a-z\-]*")

@@ -297,8 +297,10 @@ def _name_shape(group: str, initial: bool) -> _Shape | None:
 
 # A determiner or a possessive owner, then up to four lowercase words: the noun is looked up
 # among them (a word scan with set look-ups, far faster than one regex of every noun).
-# (the leading look-ahead changes no match, as in _NAME_RE: every match opens with one of
-# those letters; it spares the engine the look-behind at most positions, a fifth faster)
+# Every match opens with one of the letters [A-Zthimoy]. The pattern consumes that letter
+# first and looks behind it after (as _PRONOUN_RE), so that the engine scans for those
+# letters in C; the groups "det" and "owner" therefore hold the determiner and the owner
+# less their first letter, which is the match's first (_nominal puts it back).
 # The owner is capitalised words ([A-Z] then [\w’'-]*, joined by spaces before an [A-Z]),
 # ending at the first apostrophe from which the possessive and the words follow. It was
 # written with lazy repeats of single characters ([\w’'-]*?), and the engine then tried the
@@ -308,9 +310,10 @@ def _name_shape(group: str, initial: bool) -> _Shape | None:
 # or space that ends a run: the same first ending, left to right, so the same matches
 # (tests/test_mentions_scan.py checks it against the former pattern).
 _NOMINAL_RE: Final = re.compile(
-    r"(?=[A-Zthimoy])(?<![\w’'-])"
-    r"(?:(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our)"
-    r"|(?P<owner>[A-Z][\w\-]*+(?:(?:[’']|\s+[A-Z])[\w\-]*+)*?)(?:’s|'s|(?<=s)’|(?<=s)'))"
+    r"[A-Zthimoy](?<![\w’'-].)"
+    r"(?:(?P<det>(?<=[Tt])he(?:ir)?|(?<=[Hh])(?:is|er)|(?<=[Ii])ts|(?<=[Mm])y|(?<=[Oo])ur"
+    r"|(?<=[Yy])our)"
+    r"|(?<=[A-Z])(?P<owner>[\w\-]*+(?:(?:[’']|\s+[A-Z])[\w\-]*+)*?)(?:’s|'s|(?<=s)’|(?<=s)'))"
     r"\s+(?P<words>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3})"
 )
 # "the Admiral", "the President": a title standing alone for the one person who holds it
@@ -350,16 +353,16 @@ def _nominal(m: re.Match[str]) -> Mention | None:
     noun, noun_end = _noun(m)
     if not noun:
         return None
-    det = (m.group("det") or "").lower()
-    owner = m.group("owner")
+    start, det_end, owner_end = m.start(), m.end("det"), m.end("owner")  # (-1: no such group)
+    det = m.string[start:det_end].lower() if det_end >= 0 else ""
     rel = lexicon.relations().get(noun)
-    span = Span(m.start(), noun_end)
-    text = m.string[m.start() : noun_end]
+    span = Span(start, noun_end)
+    text = m.string[start:noun_end]
     possessor = None
     if det in ("his", "her", "their", "its", "my", "our", "your"):
-        possessor = Span(m.start("det"), m.end("det"))
-    elif owner:
-        possessor = Span(m.start("owner"), m.end("owner"))
+        possessor = Span(start, det_end)
+    elif owner_end >= 0:
+        possessor = Span(start, owner_end)
     if noun in lexicon.group_nouns() and det in ("the", "their") and rel is None:
         return Mention(span, text, "group", number="plural", head=noun, etype="group",
                          possessor=possessor)
