@@ -22,12 +22,45 @@ import regex
 from . import lexicon
 from .records import EntityType, Gender, Mention, Number, Span
 
+# A tree of letters: each key a letter, or "" where a word ends
+_Tree = dict[str, "_Tree"]
+
+
+def _alternation(words: str) -> str:
+    """A group matching exactly the space-separated ``words``, written as a tree of their
+    letters ("Mr Mrs Ms" as ``(?:M(?:r(?:s)?|s))``): the ``regex`` engine tries a list of
+    alternatives one by one, but follows a tree letter by letter, and the name pattern tries
+    these lists at every capitalised word (a quarter of its time).
+
+    The tree tries a longer word before its prefix ("Mrs" before "Mr"), where the list
+    tries them in its order, so it gives the same matches only where no two words can both
+    lead to a match. That holds where it is used: each abbreviation ends in a period and no
+    "X." is the start of another, and a particle must be followed by a space."""
+    tree: _Tree = {}
+    for w in words.split():
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return f"(?:{_branch(tree)})"
+
+
+def _branch(node: _Tree) -> str:
+    alts = [re.escape(ch) + _branch(sub) for ch, sub in node.items() if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
 # A capitalised word; only initials ("J.", "U.S.") and known abbreviations ("Dr.", "Sen.") may
 # end in a period inside a name, so "Cobb Street. Aldous" stays two mentions.
-_ABBREV: Final = (r"(?:Dr|Mr|Mrs|Ms|Mx|Sen|Rep|Gov|Gen|Lt|Col|Capt|Cpt|Sgt|Prof|Rev|St|Jr|Sr|Adm"
-                  r"|Cmdr|Maj|Det|Insp|Supt|Atty|Hon|Pres|Mt|Ft|Fr|Msgr|Cpl|Pvt|Amb|Sec|Gens)\.")
+_ABBREV: Final = _alternation("Dr Mr Mrs Ms Mx Sen Rep Gov Gen Lt Col Capt Cpt Sgt Prof Rev St Jr"
+                              " Sr Adm Cmdr Maj Det Insp Supt Atty Hon Pres Mt Ft Fr Msgr Cpl Pvt"
+                              " Amb Sec Gens") + r"\."
 _CAP: Final = rf"(?:(?:\p{{Lu}}\.)+(?![\p{{L}}])|{_ABBREV}|\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*)"
-_PARTICLE: Final = r"(?:de|del|della|der|den|van|von|da|di|du|la|le|bin|al|el|ter|ten|dos|das|st\.)"
+_PARTICLE: Final = _alternation("de del della der den van von da di du la le bin al el ter ten dos"
+                                " das st.")
 # Between the words of a name: spaces, or a line wrap (regions never cross paragraphs).
 _GAP: Final = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 # The leading look-ahead changes no match (every form of _CAP opens with an upper-case
@@ -106,7 +139,7 @@ def _name_candidate(text: str, m: regex.Match[str], floor: int) -> Mention | Non
     s, e = m.start() + shape.start, m.start() + shape.end
     place = shape.etype == "unknown" and not shape.title and (
         shape.head[:1].islower()  # "del Sol", "de Sarasate": the tail of a longer name
-        or (_LOCATIVE_BEFORE.search(text, max(floor, s - 16), s) is not None
+        or (_locative_before(text, max(floor, s - 16), s)
             and not lexicon.is_first_name(shape.head.split()[0])))
     return Mention(span=Span(s, e), text=text[s:e], kind="name", gender=shape.gender,
                      head=shape.head, etype=shape.etype, title=shape.title,
@@ -119,6 +152,30 @@ _LOCATIVE_BEFORE: Final = regex.compile(
     r"(?:(?<![\w’'-])(?:in|at|into|from|near|past|through|toward|towards|across|along|outside|"
     r"inside|around|behind|opposite|on)\s+(?:the\s+)?|(?<![\w’'-])the\s+)\Z",
     regex.IGNORECASE)
+# The words that _LOCATIVE_BEFORE can end on, before its spaces
+_LOCATIVE_WORDS: Final = ("in", "at", "into", "from", "near", "past", "through", "toward",
+                          "towards", "across", "along", "outside", "inside", "around", "behind",
+                          "opposite", "on", "the")
+
+
+def _locative_before(text: str, start: int, end: int) -> bool:
+    """Whether _LOCATIVE_BEFORE matches ``text[start:end]``. Few of the names it is asked
+    about follow one of its words, so a look at the word before them spares most of the
+    searches (each tries the pattern at every position of the window, ignoring case).
+
+    The look is a necessary condition: a match ends in white space (``\\s`` is within
+    ``str.isspace``) after one of the words, and the letters that match the words' letters
+    ignoring case are their two cases and "İ", "ſ" (i, s), so where the letters before the
+    spaces are ASCII they must end in one of the words, lower-cased."""
+    j = end - 1
+    while j >= start and text[j].isspace():
+        j -= 1
+    if j == end - 1 or j < start:
+        return False  # no white space at the end, or nothing before it
+    tail = text[max(start, j - 7) : j + 1]  # (the longest word has eight letters)
+    if tail.isascii() and not tail.lower().endswith(_LOCATIVE_WORDS):
+        return False
+    return _LOCATIVE_BEFORE.search(text, start, end) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,8 +243,9 @@ def _name_shape(group: str, initial: bool) -> _Shape | None:
     # role words in front of a name ("Singer Paloma Ibarra", "Transport Minister Callum
     # Reade"): everything before the first known first name, or leading role nouns
     roles = lexicon.relations()
-    k = next((j for j, w in enumerate(name_words[:-1]) if lexicon.is_first_name(w)
-              and j > 0), 0)
+    # (the cheap tests first in these conditions: a first-name look-up folds the word)
+    k = next((j for j, w in enumerate(name_words[:-1]) if j > 0
+              and lexicon.is_first_name(w)), 0)
     if k == 0:
         while len(name_words) > 2 and (_strip_word(name_words[0]) in roles
                                        or _strip_word(name_words[0]) in titles):
@@ -197,8 +255,8 @@ def _name_shape(group: str, initial: bool) -> _Shape | None:
         title_words.extend(name_words[:k])
         name_words = name_words[k:]
         i += k
-    if len(name_words) >= 3 and name_words[0].endswith("s") and \
-            not lexicon.is_first_name(name_words[0]) and i == 0 and initial:
+    if i == 0 and initial and len(name_words) >= 3 and name_words[0].endswith("s") and \
+            not lexicon.is_first_name(name_words[0]):
         title_words.append(name_words.pop(0))  # "Potters Zephrine Aldous": a plural noun
         i += 1
     # trailing titles or function words are not part of a name ("Baldwin Said")
@@ -230,7 +288,7 @@ def _name_shape(group: str, initial: bool) -> _Shape | None:
         return _Shape(start, end, head, "", "unknown", "unknown", possessive, True)
     if last in suffixes or any(w.lower() == "of" for w in name_words):
         etype = "organization"
-    elif title_words or (lexicon.is_first_name(name_words[0]) and len(name_words) > 1):
+    elif title_words or (len(name_words) > 1 and lexicon.is_first_name(name_words[0])):
         etype = "person"
     weak = len(name_words) == 1 and not title_words and i == 0 and initial
     return _Shape(start, end, head, " ".join(title_words),
@@ -239,15 +297,25 @@ def _name_shape(group: str, initial: bool) -> _Shape | None:
 
 # A determiner or a possessive owner, then up to four lowercase words: the noun is looked up
 # among them (a word scan with set look-ups, far faster than one regex of every noun).
-# (the leading look-ahead changes no match, as in _NAME_RE: every match opens with one of
-# those letters; it spares the engine the look-behind at most positions, a fifth faster)
+# Every match opens with one of the letters [A-Zthimoy]. The pattern consumes that letter
+# first and looks behind it after (as _PRONOUN_RE), so that the engine scans for those
+# letters in C; the groups "det" and "owner" therefore hold the determiner and the owner
+# less their first letter, which is the match's first (_nominal puts it back).
+# The owner is capitalised words ([A-Z] then [\w’'-]*, joined by spaces before an [A-Z]),
+# ending at the first apostrophe from which the possessive and the words follow. It was
+# written with lazy repeats of single characters ([\w’'-]*?), and the engine then tried the
+# possessive after every letter of every capitalised word: half the scan's time. A
+# possessive can only begin at an apostrophe, so the owner is now taken in runs of [\w-]
+# (possessive, no backtracking into them) and the ending is tried only at each apostrophe
+# or space that ends a run: the same first ending, left to right, so the same matches
+# (tests/test_mentions_scan.py checks it against the former pattern).
 _NOMINAL_RE: Final = re.compile(
-    r"(?=[A-Zthimoy])(?<![\w’'-])"
-    r"(?:(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our)"
-    r"|(?P<owner>[A-Z][\w’'\-]*?(?:\s+[A-Z][\w’'\-]*?)*?)(?:’s|'s|(?<=s)’|(?<=s)'))"
+    r"[A-Zthimoy](?<![\w’'-].)"
+    r"(?:(?P<det>(?<=[Tt])he(?:ir)?|(?<=[Hh])(?:is|er)|(?<=[Ii])ts|(?<=[Mm])y|(?<=[Oo])ur"
+    r"|(?<=[Yy])our)"
+    r"|(?<=[A-Z])(?P<owner>[\w\-]*+(?:(?:[’']|\s+[A-Z])[\w\-]*+)*?)(?:’s|'s|(?<=s)’|(?<=s)'))"
     r"\s+(?P<words>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3})"
 )
-_WORD: Final = re.compile(r"[a-z][a-z\-]*")
 # "the Admiral", "the President": a title standing alone for the one person who holds it
 # (the look-behind after the first letter, as in _PRONOUN_RE, so the engine scans for "T")
 _TITLE_NOMINAL_RE: Final = re.compile(r"[Tt](?<![\w’'-].)he\s+(?P<title>[A-Z][a-z]+)(?![\w’'-])"
@@ -259,30 +327,42 @@ def _nominal_nouns() -> frozenset[str]:
     return frozenset(lexicon.relations()) | lexicon.org_nouns() | lexicon.group_nouns()
 
 
-def _nominal(m: re.Match[str]) -> Mention | None:
+def _noun(m: re.Match[str]) -> tuple[str, int]:
+    """The nominal noun among the first words of a _NOMINAL_RE match (one or two words; "" if
+    none), and where it ends. The words are lowercase words between white space, so
+    str.split gives them (re's \\s is str.isspace) without a match object for each, as a scan
+    for [a-z][a-z\\-]* would."""
     nouns = _nominal_nouns()
-    words = list(_WORD.finditer(m.string, m.start("words"), m.end("words")))
-    noun_end = -1
-    noun = ""
-    for i, w in enumerate(words[:3]):
-        if i + 1 < len(words) and f"{w.group()} {words[i + 1].group()}" in nouns:
-            noun, noun_end = f"{w.group()} {words[i + 1].group()}", words[i + 1].end()
-            break
-        if w.group() in nouns:
-            noun, noun_end = w.group(), w.end()
-            break
+    group = m.group("words")
+    words = group.split()
+    for i in range(min(3, len(words))):
+        last = -1  # the noun's last word
+        if i + 1 < len(words) and words[i] + " " + words[i + 1] in nouns:
+            last = i + 1
+        elif words[i] in nouns:
+            last = i
+        if last >= 0:
+            end = 0
+            for w in words[: last + 1]:  # only white space lies before each word's next place
+                end = group.index(w, end) + len(w)
+            return " ".join(words[i : last + 1]), m.start("words") + end
+    return "", -1
+
+
+def _nominal(m: re.Match[str]) -> Mention | None:
+    noun, noun_end = _noun(m)
     if not noun:
         return None
-    det = (m.group("det") or "").lower()
-    owner = m.group("owner")
+    start, det_end, owner_end = m.start(), m.end("det"), m.end("owner")  # (-1: no such group)
+    det = m.string[start:det_end].lower() if det_end >= 0 else ""
     rel = lexicon.relations().get(noun)
-    span = Span(m.start(), noun_end)
-    text = m.string[m.start() : noun_end]
+    span = Span(start, noun_end)
+    text = m.string[start:noun_end]
     possessor = None
     if det in ("his", "her", "their", "its", "my", "our", "your"):
-        possessor = Span(m.start("det"), m.end("det"))
-    elif owner:
-        possessor = Span(m.start("owner"), m.end("owner"))
+        possessor = Span(start, det_end)
+    elif owner_end >= 0:
+        possessor = Span(start, owner_end)
     if noun in lexicon.group_nouns() and det in ("the", "their") and rel is None:
         return Mention(span, text, "group", number="plural", head=noun, etype="group",
                          possessor=possessor)
