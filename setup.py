@@ -29,7 +29,7 @@ def compiled_extensions() -> list:  # type: ignore[type-arg]
     except ImportError:  # no mypyc where this is built: the pure package
         return []
     extensions = mypycify([f"src/quotegraph/{name}.py" for name in COMPILED],
-                          opt_level="3", group_name="quotegraph")
+                          opt_level="3", group_name="quotegraph")  # _compiled.GROUP
     for ext in extensions:
         # a failed C build (no compiler) leaves the pure package, with a warning, not an error
         ext.optional = True

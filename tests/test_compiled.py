@@ -43,6 +43,20 @@ def test_a_source_newer_than_its_compiled_module_is_stale(tmp_path: Path) -> Non
     assert set(_compiled.compiled_files(tmp_path)) == {"records", "text"}
 
 
+def test_a_rebuilt_shared_library_makes_the_old_stubs_current(tmp_path: Path) -> None:
+    # build_ext --inplace rewrites the shared library and leaves unchanged stubs alone
+    package = tmp_path / "quotegraph"
+    package.mkdir()
+    suffix = EXTENSION_SUFFIXES[0]
+    (package / "mentions.py").write_text("")
+    (package / f"mentions{suffix}").write_bytes(b"")
+    old = time.time() - 100
+    os.utime(package / f"mentions{suffix}", (old, old))
+    assert _compiled.stale(package) == ["mentions"]
+    (tmp_path / f"{_compiled.GROUP}__mypyc{suffix}").write_bytes(b"")
+    assert _compiled.stale(package) == []
+
+
 def _in_subprocess(code: str, **env: str) -> str:
     done = subprocess.run([sys.executable, "-W", "error::RuntimeWarning", "-c", code],
                           capture_output=True, text=True, check=True,

@@ -28,6 +28,7 @@ COMPILED = ("records", "text", "ingest", "lexicon", "quotes", "mentions", "attri
             "reported", "resolve", "rank", "pipeline")
 
 _PACKAGE = Path(__file__).resolve().parent
+GROUP = "quotegraph"  # setup.py's group_name: the shared library is GROUP__mypyc
 
 
 class _SourcesFirst(MetaPathFinder):
@@ -53,11 +54,19 @@ def compiled_files(package: Path = _PACKAGE) -> dict[str, Path]:
 
 
 def stale(package: Path = _PACKAGE) -> list[str]:
-    """The compiled modules whose source was changed after they were compiled."""
+    """The compiled modules whose source was changed after they were compiled.
+
+    The compiled code of all of them lives in one shared library beside the package
+    (``quotegraph__mypyc``); each module's own file is a small stub that ``setup.py
+    build_ext --inplace`` leaves alone when only the code changed. So a module was built as
+    late as the later of the two."""
+    shared = [package.parent / f"{GROUP}__mypyc{suffix}" for suffix in EXTENSION_SUFFIXES]
+    library = max((f.stat().st_mtime for f in shared if f.is_file()), default=0.0)
     out = []
-    for name, built in compiled_files(package).items():
+    for name, stub in compiled_files(package).items():
         source = package / f"{name}.py"
-        if source.is_file() and source.stat().st_mtime > built.stat().st_mtime:
+        built = max(stub.stat().st_mtime, library)
+        if source.is_file() and source.stat().st_mtime > built:
             out.append(name)
     return out
 
