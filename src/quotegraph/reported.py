@@ -417,6 +417,12 @@ _BOUNDARY: Final = regex.compile(
     r"[,;:(—―]|(?<![\w’'-])(?:that|while|though|although|because|since|if|when|as|but|and|"
     r"which|who|whom|whose|where|after|before|until|unless|whether)(?![\w’'-])",
     regex.IGNORECASE)
+# The same, searched from the end: its first match is the last of a forward scan. No two
+# matches of _BOUNDARY can overlap (a mark is no letter; a word needs a non-word character on
+# each side), so a forward scan finds every one, and the one that ends last starts last.
+# The reverse search stops at the clause boundary nearest the cue instead of reading the
+# whole sentence before it.
+_LAST_BOUNDARY: Final = regex.compile(_BOUNDARY.pattern, regex.IGNORECASE | regex.REVERSE)
 _TRAILING_ADJUNCT: Final = regex.compile(
     r"(?:\s+(?:in|on|at|last|this|earlier|later|also|has|have|had|would|will|did|does|do|"
     r"is|are|was|were|\p{Ll}+ly)(?:\s+[\p{L}\d]+){0,2}?)+\s*\Z")
@@ -428,9 +434,8 @@ def _clause_np(att: Attributor, cue: Cue, floor: int) -> Mention | None:
     """The noun phrase that opens the cue's own clause and stands right before it: "federal
     prosecutors in April charged", "73 percent said", "each touting"."""
     text = att.text
-    left = floor
-    for m in _BOUNDARY.finditer(text, floor, cue.span.start):
-        left = m.end()
+    boundary = _LAST_BOUNDARY.search(text, floor, cue.span.start)
+    left = boundary.end() if boundary is not None else floor
     seg_end = cue.span.start
     trail = _TRAILING_ADJUNCT.search(text, left, seg_end)
     if trail is not None:
@@ -635,13 +640,44 @@ _CLAUSE_END: Final = regex.compile(
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
-    """The end of the reported clause that opens at ``start`` (``end`` at the latest)."""
+    """The end of the reported clause that opens at ``start`` (``end`` at the latest).
+
+    The first match of ``_CLAUSE_END.finditer`` whose verb (if any) is a reporting form, found
+    without a search that tries the pattern at every offset: ``_CLAUSE_END`` is tried only
+    where it can match (see :func:`_clause_end_at`), and after a match whose verb is no
+    reporting form the scan goes on from its end, as ``finditer`` does."""
     forms = reported_cue_forms()
-    for m in _CLAUSE_END.finditer(text, start, end):
+    pos = start
+    while (at := _clause_end_at(text, pos, end)) >= 0:
+        m = _CLAUSE_END.match(text, at, end)
+        if m is None:
+            pos = at + 1
+            continue
         verb = m.group("verb")
         if verb is None or verb in forms:
-            return int(m.start())
+            return at
+        pos = m.end()
     return end
+
+
+def _clause_end_at(text: str, pos: int, end: int) -> int:
+    """The first offset in ``text[pos:end]`` where a match of ``_CLAUSE_END`` may start, or
+    -1: a ";" or ",", or the white space before "—", "―", "--", "and" or "but" (the pattern is
+    case-sensitive). ``str.find`` reads the window much faster than the regex engine does. A
+    letter or digit is never white space (Unicode White_Space, what the regex module's
+    ``\\s`` means): "hand", "rebut" and "well—known" are passed over here."""
+    best = -1
+    for mark in (";", ","):
+        i = text.find(mark, pos, end if best < 0 else best)
+        if i >= 0:
+            best = i
+    for word in ("—", "―", "--", "and", "but"):
+        i = text.find(word, pos + 1, end)
+        while i >= 0 and text[i - 1].isalnum():
+            i = text.find(word, i + 1, end)
+        if i >= 0 and (best < 0 or i - 1 < best):
+            best = i - 1
+    return best
 
 
 def _adjunct(text: str, start: int, end: int) -> bool:
