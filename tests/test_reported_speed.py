@@ -3,6 +3,7 @@ give what the plain definition it replaces gives, on any text and any window."""
 
 from __future__ import annotations
 
+import re
 import sys
 
 import regex
@@ -78,3 +79,42 @@ def test_no_letter_or_digit_is_white_space() -> None:
     space = regex.compile(r"\s")
     assert not [c for c in map(chr, range(sys.maxunicode + 1))
                 if c.isalnum() and space.match(c)]
+
+
+WORD_PIECES = ["said", "it’s", "U.S.", "re-said", "x", "7", "²", "Ⅻ", "é", "e\u0301", "٣",
+               "_", "__x", "’", "'", ".", "-", "--", ",", "“", "—", "(", "…", "\u0301"]
+
+
+def _old_n_words(n: int) -> re.Pattern[str]:
+    return re.compile(rf"(?:[\W_]*+[^\W_](?:[^\W_]|[’'.\-])*+){{{n}}}")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(windows(WORD_PIECES), st.integers(1, 12))
+def test_word_count_pattern_matches_as_before(w: tuple[str, int, int], n: int) -> None:
+    text, start, end = w
+    new = reported._n_words(n).match(text, start, end)
+    old = _old_n_words(n).match(text, start, end)
+    assert (new.end() if new else None) == (old.end() if old else None)
+    assert reported._at_least(text, start, end, n) == (old is not None)
+
+
+def _old_trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    m = reported._LEAD.match(text, start, end)
+    if m is not None:
+        start = m.end()
+    while end > start and text[end - 1] in reported._TRAIL:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+TRIM_PIECES = [" ", "  ", "\n", "\xa0", "\u2009", "\x1c", ",", ":", ";", "—", "–", "-", "“",
+               "x", "7", "é", ".", "!", "?", "_", "’"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(windows(TRIM_PIECES))
+def test_trim_as_before(w: tuple[str, int, int]) -> None:
+    text, start, end = w
+    span = reported._trim(text, start, end)
+    assert ((span.start, span.end) if span else None) == _old_trim(text, start, end)

@@ -371,13 +371,15 @@ def _cue_first(att: Attributor, cue: Cue, body: Span,
     if addressee is not None:
         pos = max(pos, addressee.span.end)
     m = _THAT.search(text, pos, min(body.end, pos + 60))
-    if m is not None and not _at_least(text, pos, m.start(), 7) and \
-            not any(ch in text[pos : m.start()] for ch in ".;:\"“”") and \
-            (m.group().lower().startswith("that") or not text[pos : m.start()].strip()) and \
-            "," not in text[pos : m.start()] and _adjunct(text, pos, m.start()):
-        # "said on Tuesday that …": the content opens with its "that", as PolNeAR marks it;
-        # in "says it underscores that …" the "that" is the content's own
-        pos = m.start()
+    if m is not None:
+        lead = text[pos : m.start()]
+        # the plain string tests first, the regular expressions last
+        if not any(ch in lead for ch in ".;:\",“”") and \
+                (m.group().lower().startswith("that") or not lead.strip()) and \
+                not _at_least(text, pos, m.start(), 7) and _adjunct(text, pos, m.start()):
+            # "said on Tuesday that …": the content opens with its "that", as PolNeAR marks
+            # it; in "says it underscores that …" the "that" is the content's own
+            pos = m.start()
     content = _trim(text, pos, _clause_end(text, pos, body.end))
     if content is None or not _at_least(text, content.start, content.end, _MIN_WORDS):
         return None
@@ -501,9 +503,11 @@ def _cue_last(att: Attributor, cue: Cue, body: Span) -> Reported | None:
     gap = comma + 1
     if gap < cue.span.start and text[gap] in "”’\"'»":
         gap += 1  # '“…,” the harbour master said': the comma closes a quotation
+    seg = text[gap : cue.span.start]
+    if any(ch in seg for ch in ";:\"“”") or _at_least(text, cue.span.end, body.end, 11):
+        return None
     between = _at_least(text, gap, cue.span.start, 1)
-    if _at_least(text, gap, cue.span.start, 7) or _at_least(text, cue.span.end, body.end, 11) or \
-            any(ch in text[gap : cue.span.start] for ch in ";:\"“”"):
+    if between and _at_least(text, gap, cue.span.start, 7):
         return None
     if between:
         speaker = att.subject_before(cue, gap)
@@ -690,23 +694,38 @@ def _adjunct(text: str, start: int, end: int) -> bool:
     return w in _ADJUNCT_OPENERS or (w.endswith("ly") and w.isalpha())
 
 
+_N_WORDS: Final[dict[int, re.Pattern[str]]] = {}  # _n_words(n) by n, made on first use
+
+
 def _at_least(text: str, start: int, end: int, n: int) -> bool:
     """Whether ``text[start:end]`` holds ``n`` words or more (stops counting at ``n``)."""
-    return _n_words(n).match(text, start, end) is not None
+    pattern = _N_WORDS.get(n)  # a dictionary, not a call through functools.cache
+    if pattern is None:
+        pattern = _N_WORDS[n] = _n_words(n)
+    return pattern.match(text, start, end) is not None
 
 
-@cache
 def _n_words(n: int) -> re.Pattern[str]:
-    """``n`` words of :data:`attribute._WORD` in a row, whatever lies between them: one
+    r"""``n`` words of :data:`attribute._WORD` in a row, whatever lies between them: one
     match in C instead of a Python loop over the words. The quantifiers are possessive, so
-    the engine never splits a word in two to make up the count."""
-    return re.compile(rf"(?:[\W_]*+[^\W_](?:[^\W_]|[’'.\-])*+){{{n}}}")
+    the engine never splits a word in two to make up the count.
+
+    A word is a letter or digit, then the rest of its run of letters, digits and ’'.-:
+    ``[^\W_](?:[^\W_]|[’'.\-])*+``. The two classes share no character, so that run is
+    matched as runs of each class in turn, ``[^\W_]++(?:[’'.\-]++[^\W_]*+)*+``, which the
+    engine reads a class at a time instead of trying two branches at every character."""
+    return re.compile(rf"(?:[\W_]*+[^\W_]++(?:[’'.\-]++[^\W_]*+)*+){{{n}}}")
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
-    m = _LEAD.match(text, start, end)
-    if m is not None:
-        start = m.end()
+    # most windows open on plain spaces or a letter: the regex engine is asked only when
+    # something else opens them (a letter or digit is never white space, so _LEAD stops there)
+    while start < end and text[start] == " ":
+        start += 1
+    if start < end and not text[start].isalnum():
+        m = _LEAD.match(text, start, end)
+        if m is not None:
+            start = m.end()
     while end > start and text[end - 1] in _TRAIL:
         end -= 1
     return Span(start, end) if end > start else None
