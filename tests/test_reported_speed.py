@@ -118,3 +118,26 @@ def test_trim_as_before(w: tuple[str, int, int]) -> None:
     text, start, end = w
     span = reported._trim(text, start, end)
     assert ((span.start, span.end) if span else None) == _old_trim(text, start, end)
+
+
+def test_ignorecase_letters_lower_to_themselves_but_two() -> None:
+    # _may_hold: every character an IGNORECASE pattern of the regex module matches with an
+    # ASCII letter lowers to that letter, or is one of _FOLDS_APART
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        found = set(regex.findall(f"(?i){letter}", everything))
+        assert {c for c in found if c.lower() != letter} <= set(reported._FOLDS_APART)
+
+
+HOLD_WORDS = ["that", "THAT", "tHat", "İf", "if", "whether", "WHETHER", "how", "hoW", "who",
+              "WHO", "whİch", "which", "whose", "show", "life", "x", "’", "-", ",", "ſ"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(windows(HOLD_WORDS))
+def test_may_hold_whenever_the_pattern_matches(w: tuple[str, int, int]) -> None:
+    text, start, end = w
+    if reported._THAT.search(text, start, end):
+        assert reported._may_hold(text, start, end, reported._THAT_WORDS)
+    if reported._RELATIVE.search(text, start, end):
+        assert reported._may_hold(text, start, end, ("who", "which"))

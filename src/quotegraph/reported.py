@@ -37,6 +37,7 @@ from .text import sentence_ends
 # A "that" (or "how", "whether") opening the reported clause within a few words of the cue:
 # "said on Tuesday that", "told reporters that".
 _THAT: Final = regex.compile(r"(?<![\w’'-])(?:that|whether|how|if)(?![\w’'-])\s*", regex.IGNORECASE)
+_THAT_WORDS: Final = ("that", "whether", "how", "if")
 # a quotation within four words: "called it “a reprieve, not a rescue”", "described it as “…”"
 _QUOTE_SOON: Final = regex.compile(r"(?:\s+[\p{L}’'\-]+){0,4}\s+[\"“‘«„]")
 # the learned forms are plain ASCII words: the standard library's engine scans for them fastest
@@ -100,6 +101,7 @@ def reported_speech(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan
     """The reported-speech locals of an article, and the direct locals that remain once the
     fragments of mixed quotations are absorbed (compute first, then the caller keeps both)."""
     words = _cue_words(text)
+    word_starts = [w[0] for w in words]  # bisected as plain numbers, not tuples
     if not words:
         return [], list(direct)
     att = Attributor(text, paras, mentions)
@@ -108,12 +110,13 @@ def reported_speech(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan
     starts = [q.start for q in top]
     found: list[Reported] = []
     for para in paras:
-        if not _has_word(words, para):
+        if not _has_word(word_starts, para):
             continue  # no reporting word in the paragraph: no need for its sentences
         start = para.start
         for end in [*sentence_ends(text, para.start, para.end), para.end]:
             if end > start:
-                found.extend(_in_sentence(att, Span(start, end), top, starts, index, words))
+                found.extend(_in_sentence(att, Span(start, end), top, starts, index, words,
+                                          word_starts))
             start = end
     found = _dedupe(found)
     taken_by: dict[int, list[Span]] = {}
@@ -138,10 +141,10 @@ def reported_speech(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan
     return [_local(att, r) for r in found], kept
 
 
-def _has_word(words: Sequence[tuple[int, int, str]], span: Span) -> bool:
-    """Whether a reporting word (of ``words``, sorted) starts inside ``span``."""
-    lo = bisect_left(words, (span.start, -1, ""))
-    return lo < len(words) and words[lo][0] < span.end
+def _has_word(word_starts: Sequence[int], span: Span) -> bool:
+    """Whether a reporting word (of ``word_starts``, sorted) starts inside ``span``."""
+    lo = bisect_left(word_starts, span.start)
+    return lo < len(word_starts) and word_starts[lo] < span.end
 
 
 def _local(att: Attributor, r: Reported) -> Local:
@@ -165,9 +168,10 @@ def _dedupe(found: list[Reported]) -> list[Reported]:
 
 def _in_sentence(att: Attributor, sent: Span, top: Sequence[QuoteSpan],
                  starts: Sequence[int], index: _DirectIndex,
-                 words: Sequence[tuple[int, int, str]]) -> list[Reported]:
+                 words: Sequence[tuple[int, int, str]],
+                 word_starts: Sequence[int]) -> list[Reported]:
     text = att.text
-    if not _has_word(words, sent):
+    if not _has_word(word_starts, sent):
         return []  # no reporting word: the common case, decided first
     body = _trim(text, sent.start, sent.end)
     if body is None or text[body.start:sent.end].rstrip().rstrip(_QUOTE_MARKS).endswith("?"):
@@ -177,7 +181,7 @@ def _in_sentence(att: Attributor, sent: Span, top: Sequence[QuoteSpan],
         return []  # the sentence is inside a quotation
     out: list[Reported] = []
     raw: list[Reported] = []
-    cues = [c for c in _cues(att, sent, words)
+    cues = [c for c in _cues(att, sent, words, word_starts)
             if not any(q.start <= c.span.start < q.end for q in inside)
             and not _other_sense(text, c)]
     # trailing attributions ("…, the source added"), each worked out only when asked for:
@@ -295,14 +299,15 @@ def _forms_and_according() -> frozenset[str]:
     return reported_cue_forms() | {"according"}
 
 
-def _cues(att: Attributor, sent: Span, words: Sequence[tuple[int, int, str]]) -> list[Cue]:
+def _cues(att: Attributor, sent: Span, words: Sequence[tuple[int, int, str]],
+          word_starts: Sequence[int]) -> list[Cue]:
     """The reporting words of a sentence: the word forms learned from PolNeAR train
     (:mod:`quotegraph.cuelearn`) and "according to", with the lexicon's lemma and manner
     where it has them. After a determiner a form is a noun ("the report")."""
     text = att.text
     table = lexicon.cues()
     out: list[Cue] = []
-    for k in range(bisect_left(words, (sent.start, -1, "")), len(words)):  # no slice copy
+    for k in range(bisect_left(word_starts, sent.start), len(words)):  # no slice copy
         start, end, w = words[k]
         if start >= sent.end:
             break
@@ -370,7 +375,8 @@ def _cue_first(att: Attributor, cue: Cue, body: Span,
         addressee = None  # "said she plans to join …": no "to" of an addressee
     if addressee is not None:
         pos = max(pos, addressee.span.end)
-    m = _THAT.search(text, pos, min(body.end, pos + 60))
+    reach = min(body.end, pos + 60)
+    m = _THAT.search(text, pos, reach) if _may_hold(text, pos, reach, _THAT_WORDS) else None
     if m is not None:
         lead = text[pos : m.start()]
         # the plain string tests first, the regular expressions last
@@ -478,7 +484,8 @@ def _relative_or_owner(att: Attributor, cue: Cue, floor: int) -> Mention | None:
     the one before it; "Trump's claim that …": the owner of the speech noun."""
     text = att.text
     window = max(floor, cue.span.start - 40)
-    m = _RELATIVE.search(text, window, cue.span.start)
+    m = _RELATIVE.search(text, window, cue.span.start) \
+        if _may_hold(text, window, cue.span.start, ("who", "which")) else None
     if m is not None:
         before = [c for c in att.mentions_in(floor, m.start()) if c.span.end <= m.start()]
         if before and before[-1].kind == "name" and \
@@ -695,6 +702,23 @@ def _adjunct(text: str, start: int, end: int) -> bool:
 
 
 _N_WORDS: Final[dict[int, re.Pattern[str]]] = {}  # _n_words(n) by n, made on first use
+
+
+# Every character that an IGNORECASE pattern of the regex module matches with an ASCII
+# letter lowers (str.lower) to that letter, except these two ("İ" matches "i", "ſ" matches
+# "s"): tests/test_reported_speed.py checks it over all of Unicode.
+_FOLDS_APART: Final = ("\u0130", "\u017f")
+
+
+def _may_hold(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether ``text[start:end]`` may hold one of ``words`` (lower-case ASCII) as an
+    IGNORECASE pattern of the regex module reads them. When it cannot, a search for the
+    pattern, which the engine tries at every offset of the window, is skipped: a match is
+    a run of characters that each lower to a letter of the word (or one of _FOLDS_APART),
+    so the lowered window would hold the word."""
+    window = text[start:end]
+    low = window.lower()
+    return any(w in low for w in words) or any(c in window for c in _FOLDS_APART)
 
 
 def _at_least(text: str, start: int, end: int, n: int) -> bool:
