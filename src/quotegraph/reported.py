@@ -37,6 +37,7 @@ from .text import sentence_ends
 # A "that" (or "how", "whether") opening the reported clause within a few words of the cue:
 # "said on Tuesday that", "told reporters that".
 _THAT: Final = regex.compile(r"(?<![\w’'-])(?:that|whether|how|if)(?![\w’'-])\s*", regex.IGNORECASE)
+_THAT_WORDS: Final = ("that", "whether", "how", "if")
 # a quotation within four words: "called it “a reprieve, not a rescue”", "described it as “…”"
 _QUOTE_SOON: Final = regex.compile(r"(?:\s+[\p{L}’'\-]+){0,4}\s+[\"“‘«„]")
 # the learned forms are plain ASCII words: the standard library's engine scans for them fastest
@@ -100,6 +101,7 @@ def reported_speech(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan
     """The reported-speech locals of an article, and the direct locals that remain once the
     fragments of mixed quotations are absorbed (compute first, then the caller keeps both)."""
     words = _cue_words(text)
+    word_starts = [w[0] for w in words]  # bisected as plain numbers, not tuples
     if not words:
         return [], list(direct)
     att = Attributor(text, paras, mentions)
@@ -108,12 +110,13 @@ def reported_speech(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan
     starts = [q.start for q in top]
     found: list[Reported] = []
     for para in paras:
-        if not _has_word(words, para):
+        if not _has_word(word_starts, para):
             continue  # no reporting word in the paragraph: no need for its sentences
         start = para.start
         for end in [*sentence_ends(text, para.start, para.end), para.end]:
             if end > start:
-                found.extend(_in_sentence(att, Span(start, end), top, starts, index, words))
+                found.extend(_in_sentence(att, Span(start, end), top, starts, index, words,
+                                          word_starts))
             start = end
     found = _dedupe(found)
     taken_by: dict[int, list[Span]] = {}
@@ -138,10 +141,10 @@ def reported_speech(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan
     return [_local(att, r) for r in found], kept
 
 
-def _has_word(words: Sequence[tuple[int, int, str]], span: Span) -> bool:
-    """Whether a reporting word (of ``words``, sorted) starts inside ``span``."""
-    lo = bisect_left(words, (span.start, -1, ""))
-    return lo < len(words) and words[lo][0] < span.end
+def _has_word(word_starts: Sequence[int], span: Span) -> bool:
+    """Whether a reporting word (of ``word_starts``, sorted) starts inside ``span``."""
+    lo = bisect_left(word_starts, span.start)
+    return lo < len(word_starts) and word_starts[lo] < span.end
 
 
 def _local(att: Attributor, r: Reported) -> Local:
@@ -165,9 +168,10 @@ def _dedupe(found: list[Reported]) -> list[Reported]:
 
 def _in_sentence(att: Attributor, sent: Span, top: Sequence[QuoteSpan],
                  starts: Sequence[int], index: _DirectIndex,
-                 words: Sequence[tuple[int, int, str]]) -> list[Reported]:
+                 words: Sequence[tuple[int, int, str]],
+                 word_starts: Sequence[int]) -> list[Reported]:
     text = att.text
-    if not _has_word(words, sent):
+    if not _has_word(word_starts, sent):
         return []  # no reporting word: the common case, decided first
     body = _trim(text, sent.start, sent.end)
     if body is None or text[body.start:sent.end].rstrip().rstrip(_QUOTE_MARKS).endswith("?"):
@@ -177,7 +181,7 @@ def _in_sentence(att: Attributor, sent: Span, top: Sequence[QuoteSpan],
         return []  # the sentence is inside a quotation
     out: list[Reported] = []
     raw: list[Reported] = []
-    cues = [c for c in _cues(att, sent, words)
+    cues = [c for c in _cues(att, sent, words, word_starts)
             if not any(q.start <= c.span.start < q.end for q in inside)
             and not _other_sense(text, c)]
     # trailing attributions ("…, the source added"), each worked out only when asked for:
@@ -295,14 +299,15 @@ def _forms_and_according() -> frozenset[str]:
     return reported_cue_forms() | {"according"}
 
 
-def _cues(att: Attributor, sent: Span, words: Sequence[tuple[int, int, str]]) -> list[Cue]:
+def _cues(att: Attributor, sent: Span, words: Sequence[tuple[int, int, str]],
+          word_starts: Sequence[int]) -> list[Cue]:
     """The reporting words of a sentence: the word forms learned from PolNeAR train
     (:mod:`quotegraph.cuelearn`) and "according to", with the lexicon's lemma and manner
     where it has them. After a determiner a form is a noun ("the report")."""
     text = att.text
     table = lexicon.cues()
     out: list[Cue] = []
-    for k in range(bisect_left(words, (sent.start, -1, "")), len(words)):  # no slice copy
+    for k in range(bisect_left(word_starts, sent.start), len(words)):  # no slice copy
         start, end, w = words[k]
         if start >= sent.end:
             break
@@ -370,14 +375,17 @@ def _cue_first(att: Attributor, cue: Cue, body: Span,
         addressee = None  # "said she plans to join …": no "to" of an addressee
     if addressee is not None:
         pos = max(pos, addressee.span.end)
-    m = _THAT.search(text, pos, min(body.end, pos + 60))
-    if m is not None and not _at_least(text, pos, m.start(), 7) and \
-            not any(ch in text[pos : m.start()] for ch in ".;:\"“”") and \
-            (m.group().lower().startswith("that") or not text[pos : m.start()].strip()) and \
-            "," not in text[pos : m.start()] and _adjunct(text, pos, m.start()):
-        # "said on Tuesday that …": the content opens with its "that", as PolNeAR marks it;
-        # in "says it underscores that …" the "that" is the content's own
-        pos = m.start()
+    reach = min(body.end, pos + 60)
+    m = _THAT.search(text, pos, reach) if _may_hold(text, pos, reach, _THAT_WORDS) else None
+    if m is not None:
+        lead = text[pos : m.start()]
+        # the plain string tests first, the regular expressions last
+        if not any(ch in lead for ch in ".;:\",“”") and \
+                (m.group().lower().startswith("that") or not lead.strip()) and \
+                not _at_least(text, pos, m.start(), 7) and _adjunct(text, pos, m.start()):
+            # "said on Tuesday that …": the content opens with its "that", as PolNeAR marks
+            # it; in "says it underscores that …" the "that" is the content's own
+            pos = m.start()
     content = _trim(text, pos, _clause_end(text, pos, body.end))
     if content is None or not _at_least(text, content.start, content.end, _MIN_WORDS):
         return None
@@ -417,6 +425,12 @@ _BOUNDARY: Final = regex.compile(
     r"[,;:(—―]|(?<![\w’'-])(?:that|while|though|although|because|since|if|when|as|but|and|"
     r"which|who|whom|whose|where|after|before|until|unless|whether)(?![\w’'-])",
     regex.IGNORECASE)
+# The same, searched from the end: its first match is the last of a forward scan. No two
+# matches of _BOUNDARY can overlap (a mark is no letter; a word needs a non-word character on
+# each side), so a forward scan finds every one, and the one that ends last starts last.
+# The reverse search stops at the clause boundary nearest the cue instead of reading the
+# whole sentence before it.
+_LAST_BOUNDARY: Final = regex.compile(_BOUNDARY.pattern, regex.IGNORECASE | regex.REVERSE)
 _TRAILING_ADJUNCT: Final = regex.compile(
     r"(?:\s+(?:in|on|at|last|this|earlier|later|also|has|have|had|would|will|did|does|do|"
     r"is|are|was|were|\p{Ll}+ly)(?:\s+[\p{L}\d]+){0,2}?)+\s*\Z")
@@ -428,9 +442,8 @@ def _clause_np(att: Attributor, cue: Cue, floor: int) -> Mention | None:
     """The noun phrase that opens the cue's own clause and stands right before it: "federal
     prosecutors in April charged", "73 percent said", "each touting"."""
     text = att.text
-    left = floor
-    for m in _BOUNDARY.finditer(text, floor, cue.span.start):
-        left = m.end()
+    boundary = _LAST_BOUNDARY.search(text, floor, cue.span.start)
+    left = boundary.end() if boundary is not None else floor
     seg_end = cue.span.start
     trail = _TRAILING_ADJUNCT.search(text, left, seg_end)
     if trail is not None:
@@ -471,7 +484,8 @@ def _relative_or_owner(att: Attributor, cue: Cue, floor: int) -> Mention | None:
     the one before it; "Trump's claim that …": the owner of the speech noun."""
     text = att.text
     window = max(floor, cue.span.start - 40)
-    m = _RELATIVE.search(text, window, cue.span.start)
+    m = _RELATIVE.search(text, window, cue.span.start) \
+        if _may_hold(text, window, cue.span.start, ("who", "which")) else None
     if m is not None:
         before = [c for c in att.mentions_in(floor, m.start()) if c.span.end <= m.start()]
         if before and before[-1].kind == "name" and \
@@ -496,9 +510,11 @@ def _cue_last(att: Attributor, cue: Cue, body: Span) -> Reported | None:
     gap = comma + 1
     if gap < cue.span.start and text[gap] in "”’\"'»":
         gap += 1  # '“…,” the harbour master said': the comma closes a quotation
+    seg = text[gap : cue.span.start]
+    if any(ch in seg for ch in ";:\"“”") or _at_least(text, cue.span.end, body.end, 11):
+        return None
     between = _at_least(text, gap, cue.span.start, 1)
-    if _at_least(text, gap, cue.span.start, 7) or _at_least(text, cue.span.end, body.end, 11) or \
-            any(ch in text[gap : cue.span.start] for ch in ";:\"“”"):
+    if between and _at_least(text, gap, cue.span.start, 7):
         return None
     if between:
         speaker = att.subject_before(cue, gap)
@@ -635,13 +651,44 @@ _CLAUSE_END: Final = regex.compile(
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
-    """The end of the reported clause that opens at ``start`` (``end`` at the latest)."""
+    """The end of the reported clause that opens at ``start`` (``end`` at the latest).
+
+    The first match of ``_CLAUSE_END.finditer`` whose verb (if any) is a reporting form, found
+    without a search that tries the pattern at every offset: ``_CLAUSE_END`` is tried only
+    where it can match (see :func:`_clause_end_at`), and after a match whose verb is no
+    reporting form the scan goes on from its end, as ``finditer`` does."""
     forms = reported_cue_forms()
-    for m in _CLAUSE_END.finditer(text, start, end):
+    pos = start
+    while (at := _clause_end_at(text, pos, end)) >= 0:
+        m = _CLAUSE_END.match(text, at, end)
+        if m is None:
+            pos = at + 1
+            continue
         verb = m.group("verb")
         if verb is None or verb in forms:
-            return int(m.start())
+            return at
+        pos = m.end()
     return end
+
+
+def _clause_end_at(text: str, pos: int, end: int) -> int:
+    """The first offset in ``text[pos:end]`` where a match of ``_CLAUSE_END`` may start, or
+    -1: a ";" or ",", or the white space before "—", "―", "--", "and" or "but" (the pattern is
+    case-sensitive). ``str.find`` reads the window much faster than the regex engine does. A
+    letter or digit is never white space (Unicode White_Space, what the regex module's
+    ``\\s`` means): "hand", "rebut" and "well—known" are passed over here."""
+    best = -1
+    for mark in (";", ","):
+        i = text.find(mark, pos, end if best < 0 else best)
+        if i >= 0:
+            best = i
+    for word in ("—", "―", "--", "and", "but"):
+        i = text.find(word, pos + 1, end)
+        while i >= 0 and text[i - 1].isalnum():
+            i = text.find(word, i + 1, end)
+        if i >= 0 and (best < 0 or i - 1 < best):
+            best = i - 1
+    return best
 
 
 def _adjunct(text: str, start: int, end: int) -> bool:
@@ -654,23 +701,55 @@ def _adjunct(text: str, start: int, end: int) -> bool:
     return w in _ADJUNCT_OPENERS or (w.endswith("ly") and w.isalpha())
 
 
+_N_WORDS: Final[dict[int, re.Pattern[str]]] = {}  # _n_words(n) by n, made on first use
+
+
+# Every character that an IGNORECASE pattern of the regex module matches with an ASCII
+# letter lowers (str.lower) to that letter, except these two ("İ" matches "i", "ſ" matches
+# "s"): tests/test_reported_speed.py checks it over all of Unicode.
+_FOLDS_APART: Final = ("\u0130", "\u017f")
+
+
+def _may_hold(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether ``text[start:end]`` may hold one of ``words`` (lower-case ASCII) as an
+    IGNORECASE pattern of the regex module reads them. When it cannot, a search for the
+    pattern, which the engine tries at every offset of the window, is skipped: a match is
+    a run of characters that each lower to a letter of the word (or one of _FOLDS_APART),
+    so the lowered window would hold the word."""
+    window = text[start:end]
+    low = window.lower()
+    return any(w in low for w in words) or any(c in window for c in _FOLDS_APART)
+
+
 def _at_least(text: str, start: int, end: int, n: int) -> bool:
     """Whether ``text[start:end]`` holds ``n`` words or more (stops counting at ``n``)."""
-    return _n_words(n).match(text, start, end) is not None
+    pattern = _N_WORDS.get(n)  # a dictionary, not a call through functools.cache
+    if pattern is None:
+        pattern = _N_WORDS[n] = _n_words(n)
+    return pattern.match(text, start, end) is not None
 
 
-@cache
 def _n_words(n: int) -> re.Pattern[str]:
-    """``n`` words of :data:`attribute._WORD` in a row, whatever lies between them: one
+    r"""``n`` words of :data:`attribute._WORD` in a row, whatever lies between them: one
     match in C instead of a Python loop over the words. The quantifiers are possessive, so
-    the engine never splits a word in two to make up the count."""
-    return re.compile(rf"(?:[\W_]*+[^\W_](?:[^\W_]|[’'.\-])*+){{{n}}}")
+    the engine never splits a word in two to make up the count.
+
+    A word is a letter or digit, then the rest of its run of letters, digits and ’'.-:
+    ``[^\W_](?:[^\W_]|[’'.\-])*+``. The two classes share no character, so that run is
+    matched as runs of each class in turn, ``[^\W_]++(?:[’'.\-]++[^\W_]*+)*+``, which the
+    engine reads a class at a time instead of trying two branches at every character."""
+    return re.compile(rf"(?:[\W_]*+[^\W_]++(?:[’'.\-]++[^\W_]*+)*+){{{n}}}")
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
-    m = _LEAD.match(text, start, end)
-    if m is not None:
-        start = m.end()
+    # most windows open on plain spaces or a letter: the regex engine is asked only when
+    # something else opens them (a letter or digit is never white space, so _LEAD stops there)
+    while start < end and text[start] == " ":
+        start += 1
+    if start < end and not text[start].isalnum():
+        m = _LEAD.match(text, start, end)
+        if m is not None:
+            start = m.end()
     while end > start and text[end - 1] in _TRAIL:
         end -= 1
     return Span(start, end) if end > start else None
