@@ -434,9 +434,15 @@ def group_nouns() -> frozenset[str]:
     return frozenset(r[0].lower() for r in _rows("groups.tsv", 2))
 
 
-@lru_cache(maxsize=1 << 16)
 def _fold(name: str) -> str:
     """Lowercase and strip accents: the name table is stored accent-free."""
+    if name.isascii():
+        return name.lower()  # (an ASCII name has no accent and decomposes to itself)
+    return _fold_accented(name)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_accented(name: str) -> str:
     nfkd = unicodedata.normalize("NFKD", name.lower())
     return "".join(c for c in nfkd if not unicodedata.combining(c))
 
