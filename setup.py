@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 
-from setuptools import setup
+from setuptools import Extension, setup
 
 # The modules compiled together. They must be all compiled or all pure: compiled code reads
 # the fields of the records' native classes directly, so it cannot meet a pure ``Span``.
@@ -21,7 +21,8 @@ COMPILED = ("records", "text", "ingest", "lexicon", "quotes", "mentions", "attri
             "reported", "resolve", "rank", "pipeline")
 
 
-def compiled_extensions() -> list:  # type: ignore[type-arg]
+def compiled_extensions() -> list[Extension]:
+    """The mypyc extensions of the compiled modules, or none for the pure package."""
     if os.environ.get("QUOTEGRAPH_PURE", "") not in ("", "0"):
         return []
     try:
