@@ -96,7 +96,7 @@ class PhraseMatch:
 
 
 def trie_pattern(forms: Iterable[str]) -> str:
-    """A regular expression matching any of ``forms`` (lowercase, single-spaced), longest
+    """A regular expression matching any of ``forms`` (single-spaced), longest
     first, written as a character trie: the engine follows one branch per character instead
     of trying each form in turn. A space in a form matches any run of whitespace."""
     root: dict[str, Any] = {}

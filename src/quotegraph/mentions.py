@@ -22,13 +22,10 @@ import regex
 from . import lexicon
 from .records import EntityType, Gender, Mention, Number, Span
 
-# A tree of letters: each key a letter, or "" where a word ends
-_Tree = dict[str, "_Tree"]
-
 
 def _alternation(words: str) -> str:
     """A group matching exactly the space-separated ``words``, written as a tree of their
-    letters ("Mr Mrs Ms" as ``(?:M(?:r(?:s)?|s))``): the ``regex`` engine tries a list of
+    letters (:func:`lexicon.trie_pattern`): the ``regex`` engine tries a list of
     alternatives one by one, but follows a tree letter by letter, and the name pattern tries
     these lists at every capitalised word (a quarter of its time).
 
@@ -36,21 +33,7 @@ def _alternation(words: str) -> str:
     tries them in its order, so it gives the same matches only where no two words can both
     lead to a match. That holds where it is used: each abbreviation ends in a period and no
     "X." is the start of another, and a particle must be followed by a space."""
-    tree: _Tree = {}
-    for w in words.split():
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return f"(?:{_branch(tree)})"
-
-
-def _branch(node: _Tree) -> str:
-    alts = [re.escape(ch) + _branch(sub) for ch, sub in node.items() if ch]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if "" in node else body
+    return f"(?:{lexicon.trie_pattern(words.split())})"
 
 
 # A capitalised word; only initials ("J.", "U.S.") and known abbreviations ("Dr.", "Sen.") may
