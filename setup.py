@@ -10,7 +10,10 @@ happens when a source is edited after its module was compiled.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+from pathlib import Path
 
 from setuptools import Extension, setup
 
@@ -29,12 +32,23 @@ def compiled_extensions() -> list[Extension]:
         from mypyc.build import mypycify
     except ImportError:  # no mypyc where this is built: the pure package
         return []
+    record_sources()
     extensions = mypycify([f"src/quotegraph/{name}.py" for name in COMPILED],
                           opt_level="3", group_name="quotegraph")  # _compiled.GROUP
     for ext in extensions:
         # a failed C build (no compiler) leaves the pure package, with a warning, not an error
         ext.optional = True
     return extensions
+
+
+def record_sources() -> None:
+    """Write the SHA-256 of each source compiled to quotegraph/_built.json (_compiled.BUILT),
+    which the package compares with its sources at import: file times cannot tell, because
+    pip gives every file of a wheel the time it unpacked it."""
+    package = Path("src/quotegraph")
+    digests = {name: hashlib.sha256((package / f"{name}.py").read_bytes()).hexdigest()
+               for name in COMPILED}
+    (package / "_built.json").write_text(json.dumps(digests, indent=1) + "\n", "utf-8")
 
 
 setup(ext_modules=compiled_extensions())

@@ -90,6 +90,7 @@ def run_throughput(directory: Path, repeat: int) -> int:
     words = sum(len(t.split()) for t in texts)
     quotes = 0
     seconds = 0.0
+    fastest = float("inf")
     for run in range(repeat):
         found = 0
         t0 = time.perf_counter()
@@ -97,12 +98,18 @@ def run_throughput(directory: Path, repeat: int) -> int:
             found += len(quotegraph.extract(text).quotes)
         elapsed = time.perf_counter() - t0
         seconds += elapsed
+        fastest = min(fastest, elapsed)
         quotes = found
         if repeat > 1:
             print(f"run {run + 1}: {elapsed:.2f} s")
     n = len(texts) * repeat
+    print(f"build:      {'compiled' if quotegraph.compiled() else 'pure Python'}")
     print(f"articles:   {len(texts)} (x{repeat})")
     print(f"articles/s: {n / seconds if seconds else float('inf'):.1f}")
+    if repeat > 1:
+        # a shared machine's speed swings from run to run: the fastest run is the least
+        # disturbed one (as timeit reports its best)
+        print(f"best run:   {len(texts) / fastest if fastest else float('inf'):.1f} articles/s")
     print(f"words/s:    {words * repeat / seconds if seconds else float('inf'):.0f}")
     print(f"quotes:     {quotes}")
     print(f"seconds:    {seconds:.2f}")

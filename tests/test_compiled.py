@@ -30,31 +30,51 @@ def test_setup_compiles_the_modules_the_package_names() -> None:
     assert tuple(listed) == _compiled.COMPILED
 
 
-def test_a_source_newer_than_its_compiled_module_is_stale(tmp_path: Path) -> None:
+def _record(package: Path, **digests: str) -> None:
+    (package / _compiled.BUILT).write_text(json.dumps(digests), "utf-8")
+
+
+def test_a_source_other_than_the_one_compiled_is_stale(tmp_path: Path) -> None:
     suffix = EXTENSION_SUFFIXES[0]
     for name in ("records", "text"):
-        (tmp_path / f"{name}.py").write_text("")
+        (tmp_path / f"{name}.py").write_text(f"# {name}\n")
         (tmp_path / f"{name}{suffix}").write_bytes(b"")
     (tmp_path / "quotes.py").write_text("")  # not compiled here: never stale
-    old = time.time() - 100
-    os.utime(tmp_path / "records.py", (old, old))
-    os.utime(tmp_path / f"text{suffix}", (old, old))
+    _record(tmp_path, records=_compiled.source_digest(tmp_path / "records.py"),
+            text=_compiled.source_digest(tmp_path / "text.py"))
+    assert _compiled.stale(tmp_path) == []
+    (tmp_path / "text.py").write_text("# text, edited\n")
     assert _compiled.stale(tmp_path) == ["text"]
+    (tmp_path / "text.py").write_text("# text\n")  # the edit undone: current again
+    assert _compiled.stale(tmp_path) == []
     assert set(_compiled.compiled_files(tmp_path)) == {"records", "text"}
 
 
-def test_a_rebuilt_shared_library_makes_the_old_stubs_current(tmp_path: Path) -> None:
-    # build_ext --inplace rewrites the shared library and leaves unchanged stubs alone
-    package = tmp_path / "quotegraph"
-    package.mkdir()
+def test_file_times_do_not_matter(tmp_path: Path) -> None:
+    # pip unpacks a wheel's sources after its compiled modules: newer, yet the ones compiled
     suffix = EXTENSION_SUFFIXES[0]
-    (package / "mentions.py").write_text("")
-    (package / f"mentions{suffix}").write_bytes(b"")
+    (tmp_path / f"mentions{suffix}").write_bytes(b"")
+    (tmp_path / "mentions.py").write_text("# mentions\n")
     old = time.time() - 100
-    os.utime(package / f"mentions{suffix}", (old, old))
-    assert _compiled.stale(package) == ["mentions"]
-    (tmp_path / f"{_compiled.GROUP}__mypyc{suffix}").write_bytes(b"")
-    assert _compiled.stale(package) == []
+    os.utime(tmp_path / f"mentions{suffix}", (old, old))
+    _record(tmp_path, mentions=_compiled.source_digest(tmp_path / "mentions.py"))
+    assert _compiled.stale(tmp_path) == []
+
+
+def test_a_build_without_a_record_is_stale(tmp_path: Path) -> None:
+    suffix = EXTENSION_SUFFIXES[0]
+    (tmp_path / f"mentions{suffix}").write_bytes(b"")
+    (tmp_path / "mentions.py").write_text("")
+    assert _compiled.stale(tmp_path) == ["mentions"]
+    (tmp_path / _compiled.BUILT).write_text("not json", "utf-8")
+    assert _compiled.stale(tmp_path) == ["mentions"]
+
+
+def test_the_installed_record_names_every_compiled_module() -> None:
+    if not _compiled.compiled_files():
+        pytest.skip("nothing compiled in this installation")
+    recorded = json.loads((Path(_compiled.__file__).parent / _compiled.BUILT).read_text())
+    assert sorted(recorded) == sorted(_compiled.COMPILED)
 
 
 def _in_subprocess(code: str, **env: str) -> str:

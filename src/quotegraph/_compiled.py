@@ -4,16 +4,22 @@
 editable install (``pip install -e .``) puts the compiled modules beside their sources, and
 Python imports a compiled module before its source. So a source edited after the build would
 be silently ignored. Before the package imports any of them, :func:`choose` checks every
-compiled module against its source; if any source is newer, or ``QUOTEGRAPH_PURE=1`` is set,
-all of them are imported from source (all or none: compiled code reads the native records'
-fields directly, and cannot be handed a pure-Python ``Span``).
+compiled module against its source; if any source differs from the one compiled, or
+``QUOTEGRAPH_PURE=1`` is set, all of them are imported from source (all or none: compiled
+code reads the native records' fields directly, and cannot be handed a pure-Python ``Span``).
+
+The check compares each source with the SHA-256 that setup.py recorded in ``BUILT`` when it
+compiled it, not with file times: pip gives every file of a wheel the time it unpacked it,
+sources last, so an installed wheel looked edited after its build and ran the slow sources.
 
 This module is never compiled itself.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import json
 import os
 import sys
 import warnings
@@ -29,6 +35,9 @@ COMPILED = ("records", "text", "ingest", "lexicon", "quotes", "mentions", "attri
 
 _PACKAGE = Path(__file__).resolve().parent
 GROUP = "quotegraph"  # setup.py's group_name: the shared library is GROUP__mypyc
+# Written by setup.py beside the sources when it compiles them: module name → the SHA-256 of
+# the source compiled (a build file, not in git)
+BUILT = "_built.json"
 
 
 class _SourcesFirst(MetaPathFinder):
@@ -53,20 +62,23 @@ def compiled_files(package: Path = _PACKAGE) -> dict[str, Path]:
     return found
 
 
-def stale(package: Path = _PACKAGE) -> list[str]:
-    """The compiled modules whose source was changed after they were compiled.
+def source_digest(source: Path) -> str:
+    """The SHA-256 of a source file, as setup.py records it."""
+    return hashlib.sha256(source.read_bytes()).hexdigest()
 
-    The compiled code of all of them lives in one shared library beside the package
-    (``quotegraph__mypyc``); each module's own file is a small stub that ``setup.py
-    build_ext --inplace`` leaves alone when only the code changed. So a module was built as
-    late as the later of the two."""
-    shared = [package.parent / f"{GROUP}__mypyc{suffix}" for suffix in EXTENSION_SUFFIXES]
-    library = max((f.stat().st_mtime for f in shared if f.is_file()), default=0.0)
+
+def stale(package: Path = _PACKAGE) -> list[str]:
+    """The compiled modules whose source is not the one they were compiled from (all of
+    them, where the build left no record of its sources)."""
+    try:
+        recorded = json.loads((package / BUILT).read_text("utf-8"))
+    except (OSError, ValueError):
+        recorded = {}
     out = []
-    for name, stub in compiled_files(package).items():
+    for name in compiled_files(package):
         source = package / f"{name}.py"
-        built = max(stub.stat().st_mtime, library)
-        if source.is_file() and source.stat().st_mtime > built:
+        if source.is_file() and (not isinstance(recorded, dict)
+                                 or recorded.get(name) != source_digest(source)):
             out.append(name)
     return out
 
@@ -81,7 +93,7 @@ def choose() -> None:
     old = stale()
     if old:
         warnings.warn(
-            f"quotegraph: {', '.join(f'{n}.py' for n in old)} changed after it was compiled;"
+            f"quotegraph: {', '.join(f'{n}.py' for n in old)} differs from the source compiled;"
             " running the Python sources (slower). Run 'pip install -e .' again to compile"
             " them.", RuntimeWarning, stacklevel=2)
         sys.meta_path.insert(0, _SourcesFirst())
