@@ -111,3 +111,56 @@ def test_locative_look_knows_every_case_of_its_letters() -> None:
     # and white space, for the pattern, is white space for str.isspace
     ws = regex.compile(r"\s")
     assert all(chr(cp).isspace() for cp in range(0x110000) if ws.match(chr(cp)))
+
+
+# Pronouns and the "the" of title nominals, found from string searches (mentions._anchored)
+PRONOUN_WORDS = ["he", "He", "HE", "him", "Him", "his", "His", "her", "Her", "hers", "she",
+                 "She", "they", "They", "them", "Them", "their", "Their", "theirs", "the",
+                 "The", "then", "I", "i", "me", "Me", "my", "My", "mys", "hi", "Hi", "hey",
+                 "ashe", "the Admiral", "The President", "the Rev.", "the Mr", "the Ca",
+                 "the Admiral Hale", "the The", "Thé", "Ihe"]
+pronoun_texts = st.lists(st.tuples(st.one_of(st.sampled_from(PRONOUN_WORDS),
+                                             st.sampled_from(MARKS), st.text(max_size=2)),
+                                   gap), max_size=30
+                         ).map(lambda ps: "".join(a + b for a, b in ps))
+
+
+def _bounds(text: str, a: int, b: int) -> tuple[int, int]:
+    return min(a, b, len(text)), min(max(a, b), len(text))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(pronoun_texts, st.integers(0, 200), st.integers(0, 200))
+def test_pronoun_search_is_the_pattern(text: str, a: int, b: int) -> None:
+    start, end = _bounds(text, a, b)
+    pronouns, _ = mentions._anchored(text, start, end)
+    found = mentions._pronoun_spans(text, pronouns, end)
+    assert found == [m.span() for m in mentions._PRONOUN_RE.finditer(text, start, end)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(pronoun_texts, st.integers(0, 200), st.integers(0, 200))
+def test_title_search_is_the_pattern(text: str, a: int, b: int) -> None:
+    start, end = _bounds(text, a, b)
+    expected = [m.span() for m in mentions._TITLE_NOMINAL_RE.finditer(text, start, end)]
+    _, thes = mentions._anchored(text, start, end)
+    assert [m.span() for m in mentions._title_matches(text, thes, end)] == expected
+
+
+def test_every_pronoun_holds_an_anchor() -> None:
+    for form in mentions._PRONOUN_FORMS:
+        assert any(form[back : back + len(letters)] == letters
+                   for letters, back in mentions._PRONOUN_ANCHORS), form
+        assert len(form) <= mentions._LONGEST_PRONOUN
+    # and the forms are exactly what the pattern takes, among the words' cases
+    candidates = {w for f in mentions._PRONOUN_FORMS for w in (f, f.lower(), f.title(),
+                                                               f.upper())}
+    assert {w for w in candidates if mentions._PRONOUN_RE.fullmatch(w)} == \
+        set(mentions._PRONOUN_FORMS)
+
+
+def test_pronouns_in_a_sentence() -> None:
+    text = "Then she told him: “They and I”—her words—met my aunt, Thé, and them."
+    pronouns, _ = mentions._anchored(text, 0, len(text))
+    words = [text[s:e] for s, e in mentions._pronoun_spans(text, pronouns, len(text))]
+    assert words == ["she", "him", "They", "I", "her", "my", "them"]

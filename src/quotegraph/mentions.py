@@ -389,7 +389,8 @@ def find_mentions(text: str, regions: Sequence[Span],
             if c is not None:
                 out.append(c)
                 taken.append(c.span)
-        for m in _TITLE_NOMINAL_RE.finditer(text, r.start, r.end):
+        pronouns, thes = _anchored(text, r.start, r.end)
+        for m in _title_matches(text, thes, r.end):
             c = _title_nominal(m)
             if c is not None:
                 out.append(c)
@@ -405,16 +406,99 @@ def find_mentions(text: str, regions: Sequence[Span],
                     for t in taken)):
                 out.append(c)
         taken_starts = {t.start for t in taken}
-        for m in _PRONOUN_RE.finditer(text, r.start, r.end):
-            word = m.group().lower()
+        for s, e in _pronoun_spans(text, pronouns, r.end):
+            written = text[s:e]
+            word = written.lower()
             g, n = _PRONOUNS[word]
-            span = Span(m.start(), m.end())
-            if span.start in taken_starts:
+            if s in taken_starts:
                 continue  # the "her" of "her husband" is the possessor, kept on the nominal
-            out.append(Mention(span, m.group(), "pronoun", gender=g, number=n, head=word,
+            out.append(Mention(Span(s, e), written, "pronoun", gender=g, number=n, head=word,
                                  etype="person" if n == "singular" else "group",
                                  possessive=word in ("his", "their", "my")))
     out.sort(key=lambda c: (c.span.start, -c.span.end))
+    return out
+
+
+# -- pronouns and "the Admiral" from a few string searches ---------------------------------
+# _PRONOUN_RE and _TITLE_NOMINAL_RE are the definitions; the engine tried them at every
+# "h", "s", "t", "i" or "m" of every region (a twentieth of an article's time), where a
+# handful of str.find calls per region, for letter pairs the words must hold, find every
+# place they can start. tests/test_mentions_scan.py compares the two over random text.
+# The forms _PRONOUN_RE matches, as written ("Me" and "i" are not pronouns to it).
+_PRONOUN_FORMS: Final = frozenset({
+    "he", "He", "him", "Him", "his", "His", "her", "Her", "she", "She", "they", "They",
+    "them", "Them", "their", "Their", "I", "me", "my", "My"})
+# (letters, offset): every form holds one of these pairs at that offset ("she": "he" at 1)
+_PRONOUN_ANCHORS: Final = (("he", 0), ("he", 1), ("He", 0), ("hi", 0), ("Hi", 0), ("I", 0),
+                           ("me", 0), ("my", 0), ("My", 0))
+_LONGEST_PRONOUN: Final = 5
+
+
+def _anchored(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Where in ``text[start:end]`` a pronoun may start (an anchor less its offset), and
+    where a title nominal may ("t" or "T" before an "he"), each sorted. (Searching the span
+    of all regions at once, quotations included, finds more pairs than it saves calls.)"""
+    found: list[int] = []
+    # (the pairs of _PRONOUN_ANCHORS written out: a loop over that tuple boxes each pair)
+    he = _find_all(text, "he", start, end, found)
+    for i in he:
+        if i > start:
+            found.append(i - 1)  # "she", "they", "them", "their"
+    _find_all(text, "He", start, end, found)
+    _find_all(text, "hi", start, end, found)
+    _find_all(text, "Hi", start, end, found)
+    _find_all(text, "I", start, end, found)
+    _find_all(text, "me", start, end, found)
+    _find_all(text, "my", start, end, found)
+    _find_all(text, "My", start, end, found)
+    # (an offset found twice is "I" before "he", where no form starts: tested twice, in vain)
+    found.sort()
+    return found, [i - 1 for i in he if i > start and text[i - 1] in "Tt"]
+
+
+def _find_all(text: str, letters: str, start: int, end: int, into: list[int]) -> list[int]:
+    """Every offset of ``letters`` in ``text[start:end]``, added to ``into`` and returned."""
+    out: list[int] = []
+    i = text.find(letters, start, end)
+    while i >= 0:
+        out.append(i)
+        into.append(i)
+        i = text.find(letters, i + 1, end)
+    return out
+
+
+def _wordish(ch: str) -> bool:
+    r"""Whether ``ch`` is in ``[\w’'-]`` (re's ``\w`` is ``str.isalnum`` or "_")."""
+    return ch.isalnum() or ch in "_’'-"
+
+
+def _pronoun_spans(text: str, starts: Sequence[int], end: int) -> list[tuple[int, int]]:
+    r"""The matches of _PRONOUN_RE among ``starts``, a region's candidates, ending by ``end``:
+    a run of ``[\w’'-]`` that opens where no such character precedes it (even before the
+    region, as a look-behind sees) and that is one of the forms, whole (the region's end
+    ends a run, as the look-ahead sees the end of the window)."""
+    out: list[tuple[int, int]] = []
+    for s in starts:
+        if s > 0 and _wordish(text[s - 1]):
+            continue
+        e = s
+        limit = min(end, s + _LONGEST_PRONOUN)
+        while e < limit and _wordish(text[e]):
+            e += 1
+        if (e == end or not _wordish(text[e])) and text[s:e] in _PRONOUN_FORMS:
+            out.append((s, e))
+    return out
+
+
+def _title_matches(text: str, starts: Sequence[int], end: int) -> list[re.Match[str]]:
+    """The matches of _TITLE_NOMINAL_RE in the region ending at ``end`` that holds the
+    candidate ``starts``, left to right and none overlapping, as ``finditer`` gives them."""
+    out: list[re.Match[str]] = []
+    resume = 0
+    for s in starts:
+        if s >= resume and (m := _TITLE_NOMINAL_RE.match(text, s, end)) is not None:
+            out.append(m)
+            resume = m.end()
     return out
 
 
