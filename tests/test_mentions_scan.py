@@ -133,7 +133,7 @@ def _bounds(text: str, a: int, b: int) -> tuple[int, int]:
 @given(pronoun_texts, st.integers(0, 200), st.integers(0, 200))
 def test_pronoun_search_is_the_pattern(text: str, a: int, b: int) -> None:
     start, end = _bounds(text, a, b)
-    pronouns, _ = mentions._anchored(text, start, end)
+    pronouns, _, _ = mentions._anchored(text, start, end, False)
     found = mentions._pronoun_spans(text, pronouns, end)
     assert found == [m.span() for m in mentions._PRONOUN_RE.finditer(text, start, end)]
 
@@ -143,7 +143,7 @@ def test_pronoun_search_is_the_pattern(text: str, a: int, b: int) -> None:
 def test_title_search_is_the_pattern(text: str, a: int, b: int) -> None:
     start, end = _bounds(text, a, b)
     expected = [m.span() for m in mentions._TITLE_NOMINAL_RE.finditer(text, start, end)]
-    _, thes = mentions._anchored(text, start, end)
+    _, thes, _ = mentions._anchored(text, start, end, False)
     assert [m.span() for m in mentions._title_matches(text, thes, end)] == expected
 
 
@@ -161,6 +161,29 @@ def test_every_pronoun_holds_an_anchor() -> None:
 
 def test_pronouns_in_a_sentence() -> None:
     text = "Then she told him: “They and I”—her words—met my aunt, Thé, and them."
-    pronouns, _ = mentions._anchored(text, 0, len(text))
+    pronouns, _, _ = mentions._anchored(text, 0, len(text), False)
     words = [text[s:e] for s, e in mentions._pronoun_spans(text, pronouns, len(text))]
     assert words == ["she", "him", "They", "I", "her", "my", "them"]
+
+
+DETERMINER_WORDS = ["the", "The", "THE", "their", "Their", "theirs", "his", "His", "her", "Her",
+                    "its", "Its", "it", "my", "My", "our", "Our", "ours", "your", "Your",
+                    "yours", "tour", "four", "ts", "ur", "mother", "wife", "chief-of-staff",
+                    "coach", "company", "the coach", "his wife", "Hale", "x2", "their  twin"]
+determiner_texts = st.lists(st.tuples(st.one_of(st.sampled_from(DETERMINER_WORDS),
+                                                st.sampled_from(MARKS), st.text(max_size=2)),
+                                      gap), max_size=30
+                            ).map(lambda ps: "".join(a + b for a, b in ps))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(determiner_texts, st.integers(0, 200), st.integers(0, 200))
+def test_determiner_search_is_the_pattern_without_apostrophes(text: str, a: int,
+                                                               b: int) -> None:
+    text = text.replace("’", "").replace("'", "")
+    start, end = _bounds(text, a, b)
+    _, _, dets = mentions._anchored(text, start, end, True)
+    found = [(m.span(), m.span("det"), m.span("words"))
+             for m in mentions._determiner_matches(text, dets, end)]
+    assert found == [(m.span(), m.span("det"), m.span("words"))
+                     for m in mentions._NOMINAL_RE.finditer(text, start, end)]

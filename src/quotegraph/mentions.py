@@ -384,12 +384,16 @@ def find_mentions(text: str, regions: Sequence[Span],
         floor = para_starts[max(0, bisect_left(para_starts, r.start + 1) - 1)] if para_starts \
             else 0
         taken: list[Span] = []
-        for m in _NOMINAL_RE.finditer(text, r.start, r.end):
+        # an owner ("Hale's attorney") needs an apostrophe; without one, the determiners
+        # found by string searches are the only places a nominal can start
+        owners = text.find("’", r.start, r.end) >= 0 or text.find("'", r.start, r.end) >= 0
+        pronouns, thes, dets = _anchored(text, r.start, r.end, not owners)
+        for m in _NOMINAL_RE.finditer(text, r.start, r.end) if owners else \
+                _determiner_matches(text, dets, r.end):
             c = _nominal(m)
             if c is not None:
                 out.append(c)
                 taken.append(c.span)
-        pronouns, thes = _anchored(text, r.start, r.end)
         for m in _title_matches(text, thes, r.end):
             c = _title_nominal(m)
             if c is not None:
@@ -434,26 +438,73 @@ _PRONOUN_ANCHORS: Final = (("he", 0), ("he", 1), ("He", 0), ("hi", 0), ("Hi", 0)
 _LONGEST_PRONOUN: Final = 5
 
 
-def _anchored(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
-    """Where in ``text[start:end]`` a pronoun may start (an anchor less its offset), and
-    where a title nominal may ("t" or "T" before an "he"), each sorted. (Searching the span
-    of all regions at once, quotations included, finds more pairs than it saves calls.)"""
+def _anchored(text: str, start: int, end: int,
+              determiners: bool) -> tuple[list[int], list[int], list[int]]:
+    """Where in ``text[start:end]`` a pronoun may start (an anchor less its offset), where a
+    title nominal may ("t" or "T" before an "he"), and, if asked, where a determiner may
+    (see _DETERMINERS), each sorted. (Searching the span of all regions at once, quotations
+    included, finds more pairs than it saves calls.)"""
     found: list[int] = []
     # (the pairs of _PRONOUN_ANCHORS written out: a loop over that tuple boxes each pair)
     he = _find_all(text, "he", start, end, found)
     for i in he:
         if i > start:
             found.append(i - 1)  # "she", "they", "them", "their"
-    _find_all(text, "He", start, end, found)
-    _find_all(text, "hi", start, end, found)
-    _find_all(text, "Hi", start, end, found)
+    big_he = _find_all(text, "He", start, end, found)
+    hi = _find_all(text, "hi", start, end, found)
+    big_hi = _find_all(text, "Hi", start, end, found)
     _find_all(text, "I", start, end, found)
     _find_all(text, "me", start, end, found)
-    _find_all(text, "my", start, end, found)
-    _find_all(text, "My", start, end, found)
+    my = _find_all(text, "my", start, end, found)
+    big_my = _find_all(text, "My", start, end, found)
     # (an offset found twice is "I" before "he", where no form starts: tested twice, in vain)
     found.sort()
-    return found, [i - 1 for i in he if i > start and text[i - 1] in "Tt"]
+    thes = [i - 1 for i in he if i > start and text[i - 1] in "Tt"]
+    if not determiners:
+        return found, thes, []
+    dets = thes + he + big_he + hi + big_hi + my + big_my  # the(ir), her, his, my
+    unused: list[int] = []
+    for i in _find_all(text, "ts", start, end, unused):
+        if i > start and text[i - 1] in "Ii":
+            dets.append(i - 1)  # "its"
+    for i in _find_all(text, "ur", start, end, unused):
+        if i > start and text[i - 1] in "Oo":
+            dets.append(i - 1)  # "our", or the "our" of "your"
+            if i > start + 1 and text[i - 1] == "o" and text[i - 2] in "Yy":
+                dets.append(i - 2)  # "your"
+    dets.sort()
+    return found, thes, dets
+
+
+# The determiners of _NOMINAL_RE's "det" branch: its first letter in either case
+_DETERMINERS: Final = frozenset(
+    w for d in ("the", "their", "his", "her", "its", "my", "our", "your")
+    for w in (d, d.capitalize()))
+_LONGEST_DETERMINER: Final = 5
+
+
+def _determiner_matches(text: str, starts: Sequence[int], end: int) -> list[re.Match[str]]:
+    r"""The matches of _NOMINAL_RE in a region without apostrophes (ending at ``end``), given
+    the places a determiner may start there, as ``finditer`` gives them: left to right,
+    none overlapping. Without an apostrophe no owner branch can match, and a determiner
+    branch matches only where a whole determiner opens a word (no ``[\w’'-]`` before it)
+    and white space follows it; the pattern is asked only there."""
+    out: list[re.Match[str]] = []
+    resume = 0
+    for s in starts:
+        if s < resume or (s > 0 and _wordish(text[s - 1])):
+            continue
+        e = s
+        limit = min(end - 1, s + _LONGEST_DETERMINER)
+        while e < limit and not text[e].isspace():
+            e += 1
+        if e == s or not text[e].isspace() or text[s:e] not in _DETERMINERS:
+            continue
+        m = _NOMINAL_RE.match(text, s, end)
+        if m is not None:
+            out.append(m)
+            resume = m.end()
+    return out
 
 
 def _find_all(text: str, letters: str, start: int, end: int, into: list[int]) -> list[int]:
