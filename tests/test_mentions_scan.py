@@ -133,7 +133,7 @@ def _bounds(text: str, a: int, b: int) -> tuple[int, int]:
 @given(pronoun_texts, st.integers(0, 200), st.integers(0, 200))
 def test_pronoun_search_is_the_pattern(text: str, a: int, b: int) -> None:
     start, end = _bounds(text, a, b)
-    pronouns, _, _ = mentions._anchored(text, start, end, False)
+    pronouns, _, _ = mentions._anchored(text, start, end)
     found = mentions._pronoun_spans(text, pronouns, end)
     assert found == [m.span() for m in mentions._PRONOUN_RE.finditer(text, start, end)]
 
@@ -143,7 +143,7 @@ def test_pronoun_search_is_the_pattern(text: str, a: int, b: int) -> None:
 def test_title_search_is_the_pattern(text: str, a: int, b: int) -> None:
     start, end = _bounds(text, a, b)
     expected = [m.span() for m in mentions._TITLE_NOMINAL_RE.finditer(text, start, end)]
-    _, thes, _ = mentions._anchored(text, start, end, False)
+    _, thes, _ = mentions._anchored(text, start, end)
     assert [m.span() for m in mentions._title_matches(text, thes, end)] == expected
 
 
@@ -161,7 +161,7 @@ def test_every_pronoun_holds_an_anchor() -> None:
 
 def test_pronouns_in_a_sentence() -> None:
     text = "Then she told him: “They and I”—her words—met my aunt, Thé, and them."
-    pronouns, _, _ = mentions._anchored(text, 0, len(text), False)
+    pronouns, _, _ = mentions._anchored(text, 0, len(text))
     words = [text[s:e] for s, e in mentions._pronoun_spans(text, pronouns, len(text))]
     assert words == ["she", "him", "They", "I", "her", "my", "them"]
 
@@ -176,14 +176,36 @@ determiner_texts = st.lists(st.tuples(st.one_of(st.sampled_from(DETERMINER_WORDS
                             ).map(lambda ps: "".join(a + b for a, b in ps))
 
 
+def _nominals_found(text: str, start: int, end: int) -> list[tuple[tuple[int, int], ...]]:
+    _, _, dets = mentions._anchored(text, start, end)
+    owners = mentions._owner_starts(text, start, end)
+    return [(m.span(), m.span("det"), m.span("owner"), m.span("words"))
+            for m in mentions._nominal_matches(text, dets, owners, end)]
+
+
+def _nominals_expected(text: str, start: int, end: int) -> list[tuple[tuple[int, int], ...]]:
+    return [(m.span(), m.span("det"), m.span("owner"), m.span("words"))
+            for m in mentions._NOMINAL_RE.finditer(text, start, end)]
+
+
 @settings(max_examples=3000, deadline=None)
 @given(determiner_texts, st.integers(0, 200), st.integers(0, 200))
-def test_determiner_search_is_the_pattern_without_apostrophes(text: str, a: int,
-                                                               b: int) -> None:
-    text = text.replace("’", "").replace("'", "")
+def test_nominal_search_is_the_pattern_at_determiners(text: str, a: int, b: int) -> None:
     start, end = _bounds(text, a, b)
-    _, _, dets = mentions._anchored(text, start, end, True)
-    found = [(m.span(), m.span("det"), m.span("words"))
-             for m in mentions._determiner_matches(text, dets, end)]
-    assert found == [(m.span(), m.span("det"), m.span("words"))
-                     for m in mentions._NOMINAL_RE.finditer(text, start, end)]
+    assert _nominals_found(text, start, end) == _nominals_expected(text, start, end)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(texts, st.integers(0, 200), st.integers(0, 200))
+def test_nominal_search_is_the_pattern_at_owners(text: str, a: int, b: int) -> None:
+    start, end = _bounds(text, a, b)
+    assert _nominals_found(text, start, end) == _nominals_expected(text, start, end)
+
+
+def test_owners_start_at_the_capitals_before_a_possessive() -> None:
+    text = "and Vice President Ana O’Neill’s aide met the Joneses' lawyer, not Bo’s"
+    starts = sorted(mentions._owner_starts(text, 0, len(text)))
+    assert [text[s] for s in starts] == ["V", "P", "A", "O", "N", "J", "B"]
+    assert [m.group() for m in mentions._nominal_matches(
+        text, mentions._anchored(text, 0, len(text))[2], set(starts), len(text))] == \
+        ["Vice President Ana O’Neill’s aide met the", "Joneses' lawyer"]

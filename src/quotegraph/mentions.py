@@ -384,12 +384,8 @@ def find_mentions(text: str, regions: Sequence[Span],
         floor = para_starts[max(0, bisect_left(para_starts, r.start + 1) - 1)] if para_starts \
             else 0
         taken: list[Span] = []
-        # an owner ("Hale's attorney") needs an apostrophe; without one, the determiners
-        # found by string searches are the only places a nominal can start
-        owners = text.find("’", r.start, r.end) >= 0 or text.find("'", r.start, r.end) >= 0
-        pronouns, thes, dets = _anchored(text, r.start, r.end, not owners)
-        for m in _NOMINAL_RE.finditer(text, r.start, r.end) if owners else \
-                _determiner_matches(text, dets, r.end):
+        pronouns, thes, dets = _anchored(text, r.start, r.end)
+        for m in _nominal_matches(text, dets, _owner_starts(text, r.start, r.end), r.end):
             c = _nominal(m)
             if c is not None:
                 out.append(c)
@@ -438,11 +434,10 @@ _PRONOUN_ANCHORS: Final = (("he", 0), ("he", 1), ("He", 0), ("hi", 0), ("Hi", 0)
 _LONGEST_PRONOUN: Final = 5
 
 
-def _anchored(text: str, start: int, end: int,
-              determiners: bool) -> tuple[list[int], list[int], list[int]]:
+def _anchored(text: str, start: int, end: int) -> tuple[list[int], list[int], list[int]]:
     """Where in ``text[start:end]`` a pronoun may start (an anchor less its offset), where a
-    title nominal may ("t" or "T" before an "he"), and, if asked, where a determiner may
-    (see _DETERMINERS), each sorted. (Searching the span of all regions at once, quotations
+    title nominal may ("t" or "T" before an "he"), and where a determiner may (see
+    _DETERMINERS), each sorted. (Searching the span of all regions at once, quotations
     included, finds more pairs than it saves calls.)"""
     found: list[int] = []
     # (the pairs of _PRONOUN_ANCHORS written out: a loop over that tuple boxes each pair)
@@ -460,8 +455,6 @@ def _anchored(text: str, start: int, end: int,
     # (an offset found twice is "I" before "he", where no form starts: tested twice, in vain)
     found.sort()
     thes = [i - 1 for i in he if i > start and text[i - 1] in "Tt"]
-    if not determiners:
-        return found, thes, []
     dets = thes + he + big_he + hi + big_hi + my + big_my  # the(ir), her, his, my
     unused: list[int] = []
     for i in _find_all(text, "ts", start, end, unused):
@@ -483,23 +476,58 @@ _DETERMINERS: Final = frozenset(
 _LONGEST_DETERMINER: Final = 5
 
 
-def _determiner_matches(text: str, starts: Sequence[int], end: int) -> list[re.Match[str]]:
-    r"""The matches of _NOMINAL_RE in a region without apostrophes (ending at ``end``), given
-    the places a determiner may start there, as ``finditer`` gives them: left to right,
-    none overlapping. Without an apostrophe no owner branch can match, and a determiner
-    branch matches only where a whole determiner opens a word (no ``[\w’'-]`` before it)
-    and white space follows it; the pattern is asked only there."""
+def _owner_starts(text: str, start: int, end: int) -> set[int]:
+    r"""Where in ``text[start:end]`` the owner of _NOMINAL_RE ("Hale's attorney", "the
+    Joneses' house") may start: the capitals of the runs that lead to an apostrophe.
+
+    An owner is a capital, then runs of ``[\w\-]`` joined by an apostrophe or by white
+    space before a capital, up to the apostrophe of its possessive. So from each apostrophe
+    a walk to the left over those characters, crossing white space only where a capital
+    follows it, passes every place an owner ending there can start. (A walk stops at the
+    apostrophe before: from there on, that one's walk went the same way.)"""
+    out: set[int] = set()
+    marks: list[int] = []
+    _find_all(text, "’", start, end, marks)
+    _find_all(text, "'", start, end, marks)
+    marks.sort()
+    floor = start
+    for p in marks:
+        j = p - 1
+        while j >= floor:
+            ch = text[j]
+            if ch.isspace():
+                if not "A" <= text[j + 1] <= "Z":
+                    break  # white space in an owner comes before a capital
+                while j > floor and text[j - 1].isspace():
+                    j -= 1
+            elif not (ch.isalnum() or ch in "_-’'"):
+                break
+            elif "A" <= ch <= "Z":
+                out.add(j)
+            j -= 1
+        floor = p + 1
+    return out
+
+
+def _nominal_matches(text: str, dets: Sequence[int], owners: set[int],
+                     end: int) -> list[re.Match[str]]:
+    r"""The matches of _NOMINAL_RE in the region ending at ``end``, given the places a
+    determiner may start there and those an owner may (see _owner_starts), as ``finditer``
+    gives them: left to right, none overlapping. The pattern is asked only at an owner's
+    place, or where a whole determiner opens a word (no ``[\w’'-]`` before it) and white
+    space follows it: its determiner branch matches nowhere else."""
     out: list[re.Match[str]] = []
     resume = 0
-    for s in starts:
+    for s in sorted(owners.union(dets)) if owners else dets:
         if s < resume or (s > 0 and _wordish(text[s - 1])):
             continue
-        e = s
-        limit = min(end - 1, s + _LONGEST_DETERMINER)
-        while e < limit and not text[e].isspace():
-            e += 1
-        if e == s or not text[e].isspace() or text[s:e] not in _DETERMINERS:
-            continue
+        if s not in owners:
+            e = s
+            limit = min(end - 1, s + _LONGEST_DETERMINER)
+            while e < limit and not text[e].isspace():
+                e += 1
+            if e == s or not text[e].isspace() or text[s:e] not in _DETERMINERS:
+                continue
         m = _NOMINAL_RE.match(text, s, end)
         if m is not None:
             out.append(m)
