@@ -141,24 +141,39 @@ _LOCATIVE_WORDS: Final = ("in", "at", "into", "from", "near", "past", "through",
                           "opposite", "on", "the")
 
 
-def _locative_before(text: str, start: int, end: int) -> bool:
-    """Whether _LOCATIVE_BEFORE matches ``text[start:end]``. Few of the names it is asked
-    about follow one of its words, so a look at the word before them spares most of the
-    searches (each tries the pattern at every position of the window, ignoring case).
+_LOCATIVE_SET: Final = frozenset(_LOCATIVE_WORDS)
 
-    The look is a necessary condition: a match ends in white space (``\\s`` is within
-    ``str.isspace``) after one of the words, and the letters that match the words' letters
-    ignoring case are their two cases and "İ", "ſ" (i, s), so where the letters before the
-    spaces are ASCII they must end in one of the words, lower-cased."""
+
+def _locative_before(text: str, start: int, end: int) -> bool:
+    r"""Whether _LOCATIVE_BEFORE matches ``text[start:end]``, decided without the search
+    (which tries the pattern at every position of the window, ignoring case) where the
+    window ends in plain white space after ASCII.
+
+    A match ends in white space after one of the words, and "X the " ends in "the " too, so
+    it is enough that the last word before the white space is one of them, whole: its
+    look-behind refuses a word character before it, even before the window. Where the
+    white space there is plain (" ", tab, line break: ``\s`` to the pattern and white space
+    to ``str.isspace``) and the word and the character before it are ASCII (whose letters
+    match the words' letters ignoring case only in their two cases), that is a comparison
+    of strings; anything else is left to the pattern."""
     j = end - 1
-    while j >= start and text[j].isspace():
+    while j >= start and text[j] in " \t\n":
         j -= 1
-    if j == end - 1 or j < start:
-        return False  # no white space at the end, or nothing before it
-    tail = text[max(start, j - 7) : j + 1]  # (the longest word has eight letters)
-    if tail.isascii() and not tail.lower().endswith(_LOCATIVE_WORDS):
+    if j < start:
+        return False  # nothing but white space: no word
+    if j == end - 1 or text[j].isspace():
+        # no plain white space at the end (a match needs white space, and \s is within
+        # str.isspace), or other white space before it: the pattern decides
+        return text[j].isspace() and _LOCATIVE_BEFORE.search(text, start, end) is not None
+    w = j + 1
+    while w > start and ("a" <= text[w - 1] <= "z" or "A" <= text[w - 1] <= "Z"):
+        w -= 1
+    before = text[w - 1] if w > 0 else " "
+    if not before.isascii():
+        return _LOCATIVE_BEFORE.search(text, start, end) is not None  # "İn", "ſt", "éin"
+    if w == j + 1 or text[w : j + 1].lower() not in _LOCATIVE_SET:
         return False
-    return _LOCATIVE_BEFORE.search(text, start, end) is not None
+    return not (before.isalnum() or before in "_’'-")
 
 
 @dataclass(frozen=True, slots=True)
