@@ -209,3 +209,24 @@ def test_owners_start_at_the_capitals_before_a_possessive() -> None:
     assert [m.group() for m in mentions._nominal_matches(
         text, mentions._anchored(text, 0, len(text))[2], set(starts), len(text))] == \
         ["Vice President Ana O’Neill’s aide met the", "Joneses' lawyer"]
+
+
+ONE_WORDS = ["one", "One", "ONE", "another", "Another", "someone", "phone", "rider", "neighbour",
+             "Harbor", "of", "day", "mother", "Kone", "\u212aone", "İone", "one-off", "no one"]
+one_texts = st.lists(st.tuples(st.one_of(st.sampled_from(ONE_WORDS), st.sampled_from(MARKS),
+                                         st.text(max_size=2)), gap), max_size=30
+                     ).map(lambda ps: "".join(a + b for a, b in ps))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(one_texts, st.integers(0, 200), st.integers(0, 200))
+def test_one_noun_look_never_skips_a_match(text: str, a: int, b: int) -> None:
+    start, end = _bounds(text, a, b)
+    if mentions._ONE_NOUN.search(text, start, end) is not None:
+        assert mentions._may_hold_one(text, start, end)
+
+
+def test_one_noun_look_skips_windows_without_one() -> None:
+    text = "Someone said the phone rang; another rider agreed."
+    assert not mentions._may_hold_one(text, 0, 27)
+    assert mentions._may_hold_one(text, 0, len(text))

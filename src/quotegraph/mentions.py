@@ -607,7 +607,7 @@ def anonymous_at(text: str, start: int, end: int) -> list[Mention]:
     ``for/at/of/with …`` phrase (``a spokesperson for the transit authority``)."""
     out: list[Mention] = []
     known = [(m.start, m.end) for m in lexicon.anonymous_table().find(text, start, end)]
-    for m in _ONE_NOUN.finditer(text, start, end):
+    for m in _ONE_NOUN.finditer(text, start, end) if _may_hold_one(text, start, end) else ():
         if not any(s <= m.start() < e for s, e in known) and \
                 m.group().split()[-1].lower() not in lexicon.cues():
             known.append((m.start(), m.end()))
@@ -621,6 +621,23 @@ def anonymous_at(text: str, start: int, end: int) -> list[Mention]:
         out.append(Mention(Span(ms, e), text[ms:e], "anonymous", number=number,
                              head=phrase, etype="anonymous"))
     return out
+
+
+def _may_hold_one(text: str, start: int, end: int) -> bool:
+    """False where _ONE_NOUN cannot match in ``text[start:end]``: no "one" or "another" (in
+    the lowercased article) opens a word there. Each match holds one of them, lowercased,
+    after no word character; a lowercase ASCII letter before it comes of a letter in the
+    text ("K", the Kelvin sign, lowercases to "k"), which is a word character."""
+    low = lexicon.lowered(text)
+    if low is None:
+        return True
+    for word in ("one", "another"):
+        i = low.find(word, start, end)
+        while i >= 0:
+            if i == 0 or not "a" <= low[i - 1] <= "z":
+                return True
+            i = low.find(word, i + 1, end)
+    return False
 
 
 _EXTENSION: Final = regex.compile(
