@@ -16,12 +16,20 @@ import os
 from pathlib import Path
 
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
 
 # The modules compiled together. They must be all compiled or all pure: compiled code reads
 # the fields of the records' native classes directly, so it cannot meet a pure ``Span``.
 # (quotegraph/_compiled.py names them too; a test checks that the two lists agree.)
 COMPILED = ("records", "text", "ingest", "lexicon", "quotes", "mentions", "attribute",
             "reported", "resolve", "rank", "pipeline")
+
+
+def source_digests() -> dict[str, str]:
+    """The SHA-256 of each compiled module's source, as mypyc reads it now."""
+    package = Path("src/quotegraph")
+    return {name: hashlib.sha256((package / f"{name}.py").read_bytes()).hexdigest()
+            for name in COMPILED}
 
 
 def compiled_extensions() -> list[Extension]:
@@ -32,7 +40,6 @@ def compiled_extensions() -> list[Extension]:
         from mypyc.build import mypycify
     except ImportError:  # no mypyc where this is built: the pure package
         return []
-    record_sources()
     extensions = mypycify([f"src/quotegraph/{name}.py" for name in COMPILED],
                           opt_level="3", group_name="quotegraph")  # _compiled.GROUP
     for ext in extensions:
@@ -41,14 +48,36 @@ def compiled_extensions() -> list[Extension]:
     return extensions
 
 
-def record_sources() -> None:
-    """Write the SHA-256 of each source compiled to quotegraph/_built.json (_compiled.BUILT),
-    which the package compares with its sources at import: file times cannot tell, because
-    pip gives every file of a wheel the time it unpacked it."""
-    package = Path("src/quotegraph")
-    digests = {name: hashlib.sha256((package / f"{name}.py").read_bytes()).hexdigest()
-               for name in COMPILED}
-    (package / "_built.json").write_text(json.dumps(digests, indent=1) + "\n", "utf-8")
+class BuildAndRecord(build_ext):
+    """``build_ext`` that, once every extension is built, writes the digests of the sources
+    it compiled to quotegraph/_built.json (``_compiled.BUILT``) beside the compiled modules;
+    the package compares them with its sources at import. File times cannot tell, because
+    pip gives every file of a wheel the time it unpacked it. Where any extension failed, the
+    record is removed instead, so that an older build left in place is not taken for this
+    one."""
+
+    digests: dict[str, str]  # (set by run)
+    failed: bool
+
+    def run(self) -> None:
+        self.digests = source_digests()  # before the build reads them
+        self.failed = False
+        super().run()
+        stubs = [e for e in self.extensions if e.name.startswith("quotegraph.")]
+        if not stubs:
+            return
+        record = Path(self.get_ext_fullpath(stubs[0].name)).parent / "_built.json"
+        if self.failed:
+            record.unlink(missing_ok=True)
+        else:
+            record.write_text(json.dumps(self.digests, indent=1) + "\n", "utf-8")
+
+    def build_extension(self, ext: Extension) -> None:
+        try:
+            super().build_extension(ext)
+        except Exception:
+            self.failed = True  # (setuptools carries on past an optional extension)
+            raise
 
 
-setup(ext_modules=compiled_extensions())
+setup(ext_modules=compiled_extensions(), cmdclass={"build_ext": BuildAndRecord})
