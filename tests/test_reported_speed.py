@@ -141,3 +141,22 @@ def test_may_hold_whenever_the_pattern_matches(w: tuple[str, int, int]) -> None:
         assert reported._may_hold(text, start, end, reported._THAT_WORDS)
     if reported._RELATIVE.search(text, start, end):
         assert reported._may_hold(text, start, end, ("who", "which"))
+
+
+ADJUNCT_WORDS = ["in", "on", "at", "last", "also", "would", "did", "was", "quickly", "Quickly",
+                 "reportedly", "ly", "only", "early", "fly", "in2", "2016", "week", "the",
+                 "mayor", "harbour", "officials", "In", "ON", "said", "ſaid", "é", ",", "."]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(windows(ADJUNCT_WORDS))
+def test_trailing_adjunct_look_never_skips_a_match(window: tuple[str, int, int]) -> None:
+    text, start, end = window
+    if reported._TRAILING_ADJUNCT.search(text, start, end) is not None:
+        assert reported._may_trail(text, start, end)
+
+
+def test_trailing_adjunct_look_skips_plain_noun_phrases() -> None:
+    assert not reported._may_trail("federal prosecutors ", 0, 20)
+    assert reported._may_trail("federal prosecutors in April ", 0, 29)
+    assert reported._TRAILING_ADJUNCT.search("federal prosecutors in April ", 0, 29)

@@ -33,7 +33,9 @@ def article_id(text: str) -> str:
     """A stable id for an article without one: the SHA-1 of its normalized text (Unicode
     NFC, whitespace runs as one space, no leading or trailing space), so that the same
     article re-wrapped or re-encoded by another source gets the same id."""
-    normalized = " ".join(unicodedata.normalize("NFC", text).split())
+    # (ASCII text is its own NFC; the check for it reads every character)
+    nfc = text if text.isascii() else unicodedata.normalize("NFC", text)
+    normalized = " ".join(nfc.split())
     return hashlib.sha1(normalized.encode("utf-8")).hexdigest()
 
 

@@ -434,6 +434,23 @@ _LAST_BOUNDARY: Final = regex.compile(_BOUNDARY.pattern, regex.IGNORECASE | rege
 _TRAILING_ADJUNCT: Final = regex.compile(
     r"(?:\s+(?:in|on|at|last|this|earlier|later|also|has|have|had|would|will|did|does|do|"
     r"is|are|was|were|\p{Ll}+ly)(?:\s+[\p{L}\d]+){0,2}?)+\s*\Z")
+# The fixed words _TRAILING_ADJUNCT may open an adjunct with (the rest end in "ly")
+_ADJUNCT_WORDS: Final = frozenset("in on at last this earlier later also has have had would "
+                                  "will did does do is are was were".split())
+
+
+def _may_trail(text: str, start: int, end: int) -> bool:
+    """False where _TRAILING_ADJUNCT cannot match ``text[start:end]`` (a search tries it at
+    every offset). Its last adjunct opens with a word between white space, followed by at
+    most two words of letters and digits before the end; white space to the pattern is white
+    space to ``str.split``, and those words hold none, so that word is one of the last three
+    that ``str.split`` gives, and it is one of the fixed words or ends in "ly"."""
+    for word in text[start:end].split()[-3:]:
+        if word in _ADJUNCT_WORDS or word.endswith("ly"):
+            return True
+    return False
+
+
 _PREPOSITION: Final = regex.compile(r"\s(?:in|of|at|from|for|with|on)\s")
 _NP_FIRST_BAD: Final = frozenset("it this there here to of for with by from about".split())
 
@@ -445,7 +462,8 @@ def _clause_np(att: Attributor, cue: Cue, floor: int) -> Mention | None:
     boundary = _LAST_BOUNDARY.search(text, floor, cue.span.start)
     left = boundary.end() if boundary is not None else floor
     seg_end = cue.span.start
-    trail = _TRAILING_ADJUNCT.search(text, left, seg_end)
+    trail = _TRAILING_ADJUNCT.search(text, left, seg_end) \
+        if _may_trail(text, left, seg_end) else None
     if trail is not None:
         seg_end = trail.start()
     words = list(_WORD.finditer(text, left, seg_end))
