@@ -110,6 +110,9 @@ class EntityState:
         return " ".join(self.tokens) if self.tokens else self.label
 
 
+_NO_ENTITIES: Final[frozenset[int]] = frozenset()
+
+
 def _run_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """"Sir Walter" in "Sir Walter Elliot", "Walter Elliot" too: a run of two or more words."""
     n = len(short)
@@ -230,8 +233,13 @@ class Resolver:
         toks = tuple(c.head.split())
         honorific = _honorific(c)
         best: EntityState | None = None
-        pool = set().union(*(self.by_token.get(t, ()) for t in {toks[0], toks[-1]}))
-        for e in (self.ents[i] for i in sorted(pool)):  # sorted: ties break the same way
+        # the entities named with its first or last word (no generators: compiled code
+        # builds a frame object for each)
+        pool = set(self.by_token.get(toks[0], _NO_ENTITIES))
+        if len(toks) > 1:
+            pool.update(self.by_token.get(toks[-1], _NO_ENTITIES))
+        for i in sorted(pool):  # sorted: ties break the same way
+            e = self.ents[i]
             if not e.tokens or e.type == "anonymous":
                 continue
             if (c.etype == "organization" and e.type == "person") or \
