@@ -391,21 +391,29 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
             for m in _cue_table().find(text, start, end)]
 
 
-@cache
+_TITLES: dict[str, tuple[str, str]] | None = None
+_RELATIONS: dict[str, Relation] | None = None
+
+
 def titles() -> dict[str, tuple[str, str]]:
     """Title word (lowercase, no period) → (gender f/m/u, kind)."""
-    return {t.lower().rstrip("."): (g, k) for t, g, k in _rows("titles.tsv", 3)}
+    global _TITLES  # (as _first_names: read dozens of times an article)
+    if _TITLES is None:
+        _TITLES = {t.lower().rstrip("."): (g, k) for t, g, k in _rows("titles.tsv", 3)}
+    return _TITLES
 
 
-@cache
 def relations() -> dict[str, Relation]:
-    out: dict[str, Relation] = {}
-    for noun, gender, inv_f, inv_m, kind in _rows("relations.tsv", 5):
-        out[noun.lower()] = Relation(
-            noun.lower(), gender, None if inv_f == "-" else inv_f,
-            None if inv_m == "-" else inv_m, kind,
-        )
-    return out
+    global _RELATIONS  # (as _first_names)
+    if _RELATIONS is None:
+        out: dict[str, Relation] = {}
+        for noun, gender, inv_f, inv_m, kind in _rows("relations.tsv", 5):
+            out[noun.lower()] = Relation(
+                noun.lower(), gender, None if inv_f == "-" else inv_f,
+                None if inv_m == "-" else inv_m, kind,
+            )
+        _RELATIONS = out
+    return _RELATIONS
 
 
 @cache
@@ -447,9 +455,16 @@ def _fold_accented(name: str) -> str:
     return "".join(c for c in nfkd if not unicodedata.combining(c))
 
 
-@cache
+_FIRST_NAMES: dict[str, str] | None = None
+
+
 def _first_names() -> dict[str, str]:
-    return {n: g for n, g, _p in _rows("first_names.tsv", 3)}
+    # (a module global, not functools.cache: compiled code reads it without a call through
+    # the cache's wrapper, and the names are looked up some eighty times an article)
+    global _FIRST_NAMES
+    if _FIRST_NAMES is None:
+        _FIRST_NAMES = {n: g for n, g, _p in _rows("first_names.tsv", 3)}
+    return _FIRST_NAMES
 
 
 def first_name_gender(name: str) -> str:

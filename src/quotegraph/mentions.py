@@ -82,10 +82,15 @@ def _word_list(name: str) -> frozenset[str]:
     return frozenset(words)
 
 
-@cache
+_NONNAMES: frozenset[str] | None = None
+
+
 def nonname_words() -> frozenset[str]:
     """Function words, weekdays, months: capitalised, they still never start a name."""
-    return _word_list("nonnames.txt")
+    global _NONNAMES  # (a module global, as lexicon._first_names: read for every name)
+    if _NONNAMES is None:
+        _NONNAMES = _word_list("nonnames.txt")
+    return _NONNAMES
 
 
 @cache
