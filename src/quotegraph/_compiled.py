@@ -8,9 +8,10 @@ compiled module against its source; if any source differs from the one compiled,
 ``QUOTEGRAPH_PURE=1`` is set, all of them are imported from source (all or none: compiled
 code reads the native records' fields directly, and cannot be handed a pure-Python ``Span``).
 
-The check compares each source with the SHA-256 that setup.py recorded in ``BUILT`` when it
-compiled it, not with file times: pip gives every file of a wheel the time it unpacked it,
-sources last, so an installed wheel looked edited after its build and ran the slow sources.
+The check compares each source with the SHA-256 that setup.py recorded in ``BUILT`` once it
+had built every extension, not with file times: pip gives every file of a wheel the time it
+unpacked it, sources last, so an installed wheel looked edited after its build and ran the
+slow sources.
 
 This module is never compiled itself.
 """
@@ -35,8 +36,8 @@ COMPILED = ("records", "text", "ingest", "lexicon", "quotes", "mentions", "attri
 
 _PACKAGE = Path(__file__).resolve().parent
 GROUP = "quotegraph"  # setup.py's group_name: the shared library is GROUP__mypyc
-# Written by setup.py beside the sources when it compiles them: module name → the SHA-256 of
-# the source compiled (a build file, not in git)
+# Written by setup.py beside the compiled modules once all are built (removed where one
+# failed): module name → the SHA-256 of the source compiled (a build file, not in git)
 BUILT = "_built.json"
 
 
