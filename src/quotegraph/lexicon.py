@@ -18,6 +18,7 @@ from typing import Any, Final
 
 from .cuelearn import reported_cue_forms
 from .errors import DataError
+from .records import Gender
 
 
 @dataclass(frozen=True, slots=True)
@@ -467,10 +468,17 @@ def _first_names() -> dict[str, str]:
     return _FIRST_NAMES
 
 
+_GENDERS: Final[dict[str, Gender]] = {"f": "female", "m": "male"}
+
+
+def gender(code: str) -> Gender:
+    """The gender a lexicon's code stands for: "f", "m", anything else unknown."""
+    return _GENDERS.get(code, "unknown")
+
+
 def first_name_gender(name: str) -> str:
     """``female``, ``male`` or ``unknown`` for a first name, from the bundled table."""
-    g = _first_names().get(_fold(name))
-    return {"f": "female", "m": "male"}.get(g or "", "unknown")
+    return gender(_first_names().get(_fold(name)) or "")
 
 
 def is_first_name(name: str) -> bool:

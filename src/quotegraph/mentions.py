@@ -279,7 +279,7 @@ def _name_shape(group: str, initial: bool) -> _Shape | None:
             gender = "female" if g == "f" else "male"
     if gender == "unknown" and _strip_word(name_words[0]) in _RANK:
         g = titles.get(_strip_word(name_words[0]), ("u", ""))[0]
-        gender = {"f": "female", "m": "male"}.get(g, "unknown")  # type: ignore[assignment]
+        gender = lexicon.gender(g)
     if gender == "unknown" and (len(name_words) > 1 or title_words):
         # a lone capitalised word that is also a first name ("Season 2", "Grace") is weak
         # evidence; it gets a gender by aliasing a full name instead
@@ -375,7 +375,7 @@ def _nominal(m: re.Match[str]) -> Mention | None:
         return Mention(span, text, "organization", head=noun, etype="organization")
     if rel is None:
         return None
-    gender: Gender = {"f": "female", "m": "male"}.get(rel.gender, "unknown")  # type: ignore[assignment]
+    gender = lexicon.gender(rel.gender)
     return Mention(span, text, "nominal", gender=gender, head=noun, etype="person",
                      possessor=possessor)
 
@@ -387,7 +387,7 @@ def _title_nominal(m: re.Match[str]) -> Mention | None:
     gender, kind = lexicon.titles().get(word, ("u", "honorific"))
     if kind == "honorific":  # "the Mr" is no one
         return None
-    g: Gender = {"f": "female", "m": "male"}.get(gender, "unknown")  # type: ignore[assignment]
+    g = lexicon.gender(gender)
     return Mention(Span(m.start(), m.end()), m.group(), "nominal", gender=g, head=word,
                    etype="person")
 
