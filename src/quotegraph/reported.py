@@ -431,12 +431,14 @@ _BOUNDARY: Final = regex.compile(
 # The reverse search stops at the clause boundary nearest the cue instead of reading the
 # whole sentence before it.
 _LAST_BOUNDARY: Final = regex.compile(_BOUNDARY.pattern, regex.IGNORECASE | regex.REVERSE)
+# The fixed words that may open a trailing adjunct (the others end in "ly"), in the order
+# the pattern tries them; _may_trail looks them up too
+_ADJUNCT_WORDS: Final = ("in", "on", "at", "last", "this", "earlier", "later", "also", "has",
+                         "have", "had", "would", "will", "did", "does", "do", "is", "are",
+                         "was", "were")
 _TRAILING_ADJUNCT: Final = regex.compile(
-    r"(?:\s+(?:in|on|at|last|this|earlier|later|also|has|have|had|would|will|did|does|do|"
-    r"is|are|was|were|\p{Ll}+ly)(?:\s+[\p{L}\d]+){0,2}?)+\s*\Z")
-# The fixed words _TRAILING_ADJUNCT may open an adjunct with (the rest end in "ly")
-_ADJUNCT_WORDS: Final = frozenset("in on at last this earlier later also has have had would "
-                                  "will did does do is are was were".split())
+    rf"(?:\s+(?:{'|'.join(_ADJUNCT_WORDS)}|\p{{Ll}}+ly)(?:\s+[\p{{L}}\d]+){{0,2}}?)+\s*\Z")
+_ADJUNCT_SET: Final = frozenset(_ADJUNCT_WORDS)
 
 
 def _may_trail(text: str, start: int, end: int) -> bool:
@@ -445,10 +447,8 @@ def _may_trail(text: str, start: int, end: int) -> bool:
     most two words of letters and digits before the end; white space to the pattern is white
     space to ``str.split``, and those words hold none, so that word is one of the last three
     that ``str.split`` gives, and it is one of the fixed words or ends in "ly"."""
-    for word in text[start:end].split()[-3:]:
-        if word in _ADJUNCT_WORDS or word.endswith("ly"):
-            return True
-    return False
+    return any(word in _ADJUNCT_SET or word.endswith("ly")
+               for word in text[start:end].split()[-3:])
 
 
 _PREPOSITION: Final = regex.compile(r"\s(?:in|of|at|from|for|with|on)\s")
