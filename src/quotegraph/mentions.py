@@ -476,11 +476,10 @@ def _anchored(text: str, start: int, end: int) -> tuple[list[int], list[int], li
     found.sort()
     thes = [i - 1 for i in he if i > start and text[i - 1] in "Tt"]
     dets = thes + he + big_he + hi + big_hi + my + big_my  # the(ir), her, his, my
-    unused: list[int] = []
-    for i in _find_all(text, "ts", start, end, unused):
+    for i in _find_all(text, "ts", start, end):
         if i > start and text[i - 1] in "Ii":
             dets.append(i - 1)  # "its"
-    for i in _find_all(text, "ur", start, end, unused):
+    for i in _find_all(text, "ur", start, end):
         if i > start and text[i - 1] in "Oo":
             dets.append(i - 1)  # "our", or the "our" of "your"
             if i > start + 1 and text[i - 1] == "o" and text[i - 2] in "Yy":
@@ -555,14 +554,16 @@ def _nominal_matches(text: str, dets: Sequence[int], owners: set[int],
     return out
 
 
-def _find_all(text: str, letters: str, start: int, end: int, into: list[int]) -> list[int]:
-    """Every offset of ``letters`` in ``text[start:end]``, added to ``into`` and returned."""
+def _find_all(text: str, letters: str, start: int, end: int,
+              into: list[int] | None = None) -> list[int]:
+    """Every offset of ``letters`` in ``text[start:end]``, returned (and added to ``into``)."""
     out: list[int] = []
     i = text.find(letters, start, end)
     while i >= 0:
         out.append(i)
-        into.append(i)
         i = text.find(letters, i + 1, end)
+    if into is not None:
+        into.extend(out)
     return out
 
 
