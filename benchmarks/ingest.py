@@ -91,13 +91,22 @@ def main() -> int:
                    batch_size=args.batch_size, on_batch=on_batch)
     seconds = time.perf_counter() - t0
     store.close()
-    peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    peak_children = children.ru_maxrss / 1024
+    peak_self = me.ru_maxrss / 1024
+    cpu_self = me.ru_utime + me.ru_stime
+    cpu_children = children.ru_utime + children.ru_stime
     print(f"articles:      {stats.articles:,} stored, {stats.errors} errors")
     print(f"quotations:    {stats.quotations:,}")
     print(f"seconds:       {seconds:.1f}")
     print(f"articles/s:    {stats.articles / seconds:.1f} with {args.workers} workers "
           f"({stats.articles / seconds / args.workers:.1f} per worker)")
+    # CPU time is steadier than the wall clock on a shared machine: it says what the
+    # article costs, whatever else the cores were doing
+    n = max(stats.articles, 1)
+    print(f"CPU time:      {(cpu_self + cpu_children) / n * 1000:.2f} ms per article "
+          f"(writer {cpu_self / n * 1000:.2f}, workers {cpu_children / n * 1000:.2f})")
     print(f"peak RSS:      writer {peak_self:.0f} MB, largest worker {peak_children:.0f} MB")
     print(f"database:      {db} ({db.stat().st_size / 1e6:.0f} MB)")
     return 0

@@ -3,7 +3,10 @@ articles, queries and their validation. Articles are invented for these tests.""
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
+import unicodedata
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +17,14 @@ from hypothesis import strategies as st
 import quotegraph
 from quotegraph.errors import QueryError, StoreError
 from quotegraph.store import QuoteFilters, Store, cluster, prepare, quotes, speaker, speakers
-from quotegraph.store.prepare import quote_key, quote_sketch, similarity
+from quotegraph.store.prepare import (
+    _NON_WORD,
+    key_and_sketch,
+    normalize_words,
+    quote_key,
+    quote_sketch,
+    similarity,
+)
 from quotegraph.store.schema import SCHEMA_VERSION
 
 FOUNDING = Path(__file__).resolve().parents[2] / "shared" / "examples" / "baldwin-red-carpet.txt"
@@ -156,6 +166,24 @@ def test_sketches_estimate_similarity() -> None:
     assert quote_key("It is — what it is.") == quote_key("it is what it is")
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x24F), max_size=60))
+def test_words_keys_and_sketches_match_their_definitions(text: str) -> None:
+    """The fast paths (a byte table for ASCII, trigrams hashed in place) give what the
+    definitions give: the expression over NFKC text, and each trigram joined and encoded."""
+    words = _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).lower()).split()
+    assert normalize_words(text) == words
+    many = words * 3  # long enough for a sketch
+    key, sketch = key_and_sketch(many)
+    if len(many) < 4:
+        assert (key, sketch) == (None, ())
+        return
+    assert key == hashlib.sha1(" ".join(many).encode("utf-8")).hexdigest()[:20]
+    trigrams = {zlib.crc32(" ".join(many[i : i + 3]).encode("utf-8"))
+                for i in range(len(many) - 2)}
+    assert sketch == (tuple(sorted(trigrams)[:16]) if len(many) >= 8 else ())
+
+
 # -- speakers across articles ------------------------------------------------------------------
 
 def with_alias(r: dict[str, Any], alias: str) -> dict[str, Any]:
@@ -204,6 +232,81 @@ def test_anonymous_sources_never_merge(store: Store) -> None:
           result("a2", None, [("a spokesperson", "anonymous", "The line stays shut in May")]))
     assert [(s["name"], s["quotes"]) for s in speakers(store, 10)] == [
         ("a spokesperson", 1), ("a spokesperson", 1)]
+
+
+# -- batches -------------------------------------------------------------------------------
+
+def _batch_corpus() -> list[dict[str, Any]]:
+    """Articles whose rows depend on what came before them: exact and near duplicates, an
+    earlier date arriving later, an alias joining its owner, a surname two people share,
+    a gender learnt late, anonymous sources and an article without a date."""
+    a1 = with_alias(result("b1", "2026-04-02", [("Linda Okafor", "person", LONG)]), "Okafor")
+    a2 = result("b2", "2026-04-01", [("Okafor", "person", LONG.replace("daily", "weekly")),
+                                     ("a spokesperson", "anonymous", "No comment")])
+    a3 = result("b3", None, [("Alec Baldwin", "person", "We are fine, thank you"),
+                             ("Hilaria Baldwin", "person", "We are more than fine")])
+    with_alias(a3, "Baldwin")
+    a3["entities"].reverse()
+    with_alias(a3, "Baldwin")
+    a3["entities"].reverse()
+    a4 = result("b4", "2026-03-30", [("Baldwin", "person", "We are fine, thank you"),
+                                     ("Linda Okafor", "person", LONG.upper())])
+    a4["entities"][1]["gender"] = "female"
+    a5 = result("b5", "2026-04-03", [("a spokesperson", "anonymous", "No comment"),
+                                     ("Linda Okafor", "person", "The ferry stays, full stop")])
+    return [a1, a2, a3, a4, a5]
+
+
+def _rows(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    tables = ("articles", "speakers", "speaker_aliases", "entities", "mentions", "clusters",
+              "cluster_keys", "cluster_sketch", "quotations", "spans")
+    out = {t: [tuple(r) for r in store.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2")]
+           for t in tables}
+    out["fts"] = [tuple(r) for r in store.conn.execute(
+        "SELECT rowid FROM quotations_fts WHERE quotations_fts MATCH 'ferry OR fine' "
+        "ORDER BY rowid")]
+    return out
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=4), min_size=1, max_size=5))
+def test_how_a_corpus_is_cut_into_batches_changes_no_row(sizes: list[int]) -> None:
+    """The writer decides article by article: batches of any sizes give the rows that
+    one article at a time gives."""
+    prepared = [prepare(r) for r in _batch_corpus()]
+    one_by_one = Store.open(":memory:")
+    for p in prepared:
+        one_by_one.write_batch([p])
+    cut = Store.open(":memory:")
+    at = 0
+    for size in sizes * len(prepared):
+        if at >= len(prepared):
+            break
+        cut.write_batch(prepared[at : at + size])
+        at += size
+    assert _rows(cut) == _rows(one_by_one)
+
+
+def test_one_batch_merges_clusters_and_speakers_as_it_goes() -> None:
+    store = Store.open(":memory:")
+    store.write_batch([prepare(r) for r in _batch_corpus()])
+    rows = store.rows("SELECT a.id AS article, q.text, q.cluster_id FROM quotations q "
+                      "JOIN articles a ON a.pk = q.article_pk ORDER BY q.pk")
+    assert [(r["article"], r["cluster_id"]) for r in rows] == [
+        ("b1", 1), ("b2", 1), ("b2", 2), ("b3", 3), ("b3", 4), ("b4", 3), ("b4", 1),
+        ("b5", 5), ("b5", 6)]  # "No comment" is too short to join anyone's
+    c = cluster(store, 1)
+    assert (c["size"], c["articles"], c["first_date"], c["first_article"]) == (
+        3, 3, "2026-03-30", "b4")
+    people = {(s["name"], s["quotes"], s["articles"]) for s in speakers(store, 10)}
+    assert people == {("Linda Okafor", 4, 4), ("Alec Baldwin", 1, 1),
+                      ("Hilaria Baldwin", 1, 1), ("Baldwin", 1, 1),
+                      ("a spokesperson", 1, 1)}
+    okafor = store.rows("SELECT gender, first_date, last_date FROM speakers "
+                        "WHERE name = 'Linda Okafor'")
+    assert okafor == [{"gender": "female", "first_date": "2026-03-30",
+                       "last_date": "2026-04-03"}]
+    assert store.counts()["speakers"] == 6  # the two spokespeople stay two
 
 
 # -- queries ---------------------------------------------------------------------------------

@@ -17,10 +17,19 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from .prepare import NEAR_DUPLICATE, SKETCH_INDEXED, EntityPlan, PreparedArticle, similarity
+from .prepare import (
+    NEAR_DUPLICATE,
+    QUOTE_COLUMNS,
+    SKETCH_INDEXED,
+    PreparedArticle,
+    PreparedEntity,
+    PreparedQuote,
+    similarity,
+)
 from .schema import SCHEMA_VERSION, migrate
 
 DEFAULT_DB = "quotegraph.db"
+_ANALYSIS_LIMIT = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +89,9 @@ class Store:
     def known(self, ids: Iterable[str]) -> set[str]:
         """Which of these article ids are already stored."""
         out: set[str] = set()
-        batch = list(ids)
-        for i in range(0, len(batch), 500):
-            chunk = batch[i : i + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk in _chunks(list(ids)):
             out.update(r[0] for r in self.conn.execute(
-                f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+                f"SELECT id FROM articles WHERE id IN ({_marks(chunk)})", chunk))
         return out
 
     def write_batch(self, batch: Sequence[PreparedArticle]) -> BatchStats:
@@ -94,13 +100,21 @@ class Store:
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
+            known = self.known(p.id for p in batch)
+            todo: list[PreparedArticle] = []
             for p in batch:
-                if conn.execute("SELECT 1 FROM articles WHERE id = ?", (p.id,)).fetchone():
+                if p.id in known:
                     skipped += 1
                     continue
-                _Writer(conn, p).write()
+                known.add(p.id)
+                todo.append(p)
+            writer = _BatchWriter(conn)
+            writer.preload(todo)
+            for p in todo:
+                writer.add(p)
                 written += 1
-                quotations += len(p.result["quotes"])
+                quotations += len(p.quotes)
+            writer.flush()
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -112,7 +126,11 @@ class Store:
         database file: the end of an ingest, after which the index layout no longer depends
         on where the batches (or a crash) fell."""
         self.conn.execute("INSERT INTO quotations_fts(quotations_fts) VALUES ('optimize')")
-        self.conn.execute("PRAGMA optimize")
+        # The query planner's statistics, from the first 10,000 entries of each index: the
+        # same whatever this connection happened to query (PRAGMA optimize analyses only
+        # the tables it did), and quick on a store of any size.
+        self.conn.execute(f"PRAGMA analysis_limit={_ANALYSIS_LIMIT}")
+        self.conn.execute("ANALYZE")
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # -- reading -------------------------------------------------------------------------
@@ -226,189 +244,423 @@ def _set_time_limit(conn: sqlite3.Connection, timeout_ms: int) -> None:
     conn.set_progress_handler(progress, 10_000)
 
 
-class _Writer:
-    """Writes one prepared article inside the caller's transaction."""
+class _BatchWriter:
+    """Writes a batch of prepared articles inside the caller's transaction.
 
-    def __init__(self, conn: sqlite3.Connection, p: PreparedArticle) -> None:
+    Every decision (which speaker an entity joins, which cluster a quotation joins, which
+    quotation of a cluster is the earliest) is made article by article, quotation by
+    quotation, in input order, exactly as if each article were written alone. But the
+    database is only read while deciding: what this batch adds sits in dictionaries beside
+    it (new speakers, aliases, clusters and keys, counts to add) and each table is written
+    once at the end, with one ``executemany`` per statement. Row ids are assigned here in
+    the order SQLite itself would assign them (one more than the largest), so the rows
+    are the ones a statement-by-statement writer would make.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.p = p
-        self.date: str | None = p.result["article"].get("date")
+        self.next_article = _next_id(conn, "articles", "pk")
+        self.next_entity = _next_id(conn, "entities", "pk")
+        self.next_quote = _next_id(conn, "quotations", "pk")
+        self.next_speaker = _next_id(conn, "speakers", "id")
+        self.next_cluster = _next_id(conn, "clusters", "id")
+        # speakers: merge key -> [id, gender, type], for those stored and those added
+        self.speaker_keys: dict[str, list[Any]] = {}
+        self.new_speakers: dict[int, _NewSpeaker] = {}
+        self.speaker_counts: dict[int, _Counts] = {}  # stored speakers this batch touched
+        self.asked_keys: set[str] = set()  # keys asked of the database, found or not
+        self.stored_aliases: dict[str, list[tuple[int, str | None, str]]] = {}
+        self.added_aliases: dict[str, dict[int, tuple[str, str]]] = {}
+        # clusters: key -> id; stored clusters' new counts; clusters added
+        self.cluster_keys: dict[str, int] = {}
+        self.stored_clusters: dict[int, _ClusterCounts] = {}
+        self.stored_sketches: dict[int, list[int]] = {}  # indexed hash -> stored clusters
+        self.sketch_of: dict[int, tuple[int, ...]] = {}  # stored cluster -> its sketch
+        self.new_clusters: dict[int, _NewCluster] = {}
+        self.added_sketches: dict[int, list[int]] = {}  # indexed hash -> new clusters
+        # rows to insert at the end
+        self.articles: list[tuple[Any, ...]] = []
+        self.entities: list[tuple[Any, ...]] = []
+        self.mentions: list[tuple[int, int, int, int]] = []
+        self.aliases: list[tuple[str, int]] = []
+        self.quotations: list[tuple[Any, ...]] = []
+        self.spans: list[tuple[int, int, int, int]] = []
+        self.fts: list[tuple[int, str, str | None]] = []
+        self.new_keys: list[tuple[str, int]] = []
 
-    def write(self) -> None:
-        r = self.p.result
-        a = r["article"]
-        cur = self.conn.execute(
-            "INSERT INTO articles (id, source, date, title, text) VALUES (?, ?, ?, ?, ?)",
-            (a["id"], a.get("source"), self.date, a.get("title"), r["text"]))
-        article_pk = int(cur.lastrowid or 0)
-        speakers = self._entities(article_pk)
+    def preload(self, batch: Sequence[PreparedArticle]) -> None:
+        """Read what the batch will look up, in a few queries instead of one per lookup:
+        the speakers of its merge keys and aliases, the clusters of its quotations' keys,
+        and the clusters whose sketches share a value with its quotations' sketches."""
+        aliases = sorted({e.plan.alias for p in batch for e in p.entities
+                          if e.plan.key is None and e.plan.alias is not None})
+        keys = {e.plan.key for p in batch for e in p.entities if e.plan.key is not None}
+        keys.update(f"{e.type}~{e.plan.alias}" for p in batch for e in p.entities
+                    if e.plan.key is None and e.plan.alias is not None)
+        for alias in aliases:
+            self.stored_aliases[alias] = []
+        for chunk in _chunks(aliases):
+            for alias, sid, key, etype in self.conn.execute(
+                    "SELECT a.alias, s.id, s.key, s.type FROM speaker_aliases a "
+                    "JOIN speakers s ON s.id = a.speaker_id "
+                    f"WHERE a.alias IN ({_marks(chunk)}) ORDER BY a.alias, s.id", chunk):
+                self.stored_aliases[alias].append((int(sid), key, etype))
+                if key is not None:
+                    keys.add(key)  # an alias's owner, looked up by key once found
+        self.asked_keys.update(keys)
+        for chunk in _chunks(sorted(keys)):
+            for key, sid, gender, etype in self.conn.execute(
+                    f"SELECT key, id, gender, type FROM speakers WHERE key IN ({_marks(chunk)})",
+                    chunk):
+                self.speaker_keys[key] = [int(sid), gender, etype]
+        qkeys = sorted({q.key for p in batch for q in p.quotes if q.key is not None})
+        for chunk in _chunks(qkeys):
+            for key, cid, first_date in self.conn.execute(
+                    "SELECT k.key, c.id, c.first_date FROM cluster_keys k "
+                    f"JOIN clusters c ON c.id = k.cluster_id WHERE k.key IN ({_marks(chunk)})",
+                    chunk):
+                self.cluster_keys[key] = int(cid)
+                self.stored_clusters.setdefault(int(cid), _ClusterCounts(first_date))
+        # near-duplicate candidates, for the quotations no stored key matches
+        probes = sorted({h for p in batch for q in p.quotes
+                         if q.key is not None and q.key not in self.cluster_keys
+                         for h in q.sketch[:SKETCH_INDEXED]})
+        for h in probes:
+            self.stored_sketches[h] = []
+        for chunk in _chunks(probes):
+            for h, cid, stored, first_date in self.conn.execute(
+                    "SELECT s.hash, c.id, c.sketch, c.first_date FROM cluster_sketch s "
+                    f"JOIN clusters c ON c.id = s.cluster_id WHERE s.hash IN ({_marks(chunk)})",
+                    chunk):
+                cid = int(cid)
+                self.stored_sketches[h].append(cid)
+                if cid not in self.sketch_of:
+                    self.sketch_of[cid] = tuple(map(int, stored.split())) if stored else ()
+                    self.stored_clusters.setdefault(cid, _ClusterCounts(first_date))
+
+    # -- one article -------------------------------------------------------------------
+    def add(self, p: PreparedArticle) -> None:
+        article_pk = self.next_article
+        self.next_article += 1
+        self.articles.append((article_pk, *p.article))
+        date = p.date
+        speakers = self._entities(p, article_pk, date)
         said: dict[int, int] = {}
-        for q, plan in zip(r["quotes"], self.p.quotes, strict=True):
-            spk = speakers.get(q["speaker"]["entity"]) if q["speaker"] else None
-            adr = speakers.get(q["addressee"]["entity"]) if q["addressee"] else None
-            cluster_id, first = self._cluster(q["text"], plan.key, plan.sketch, article_pk)
-            quote_pk = self._quote(article_pk, q, spk, adr, cluster_id)
-            if first:
-                self.conn.execute("UPDATE clusters SET first_quote_pk = ? WHERE id = ?",
-                                  (quote_pk, cluster_id))
+        in_article: set[int] = set()  # the clusters this article's quotations joined
+        for q in p.quotes:
+            quote_pk = self.next_quote
+            self.next_quote += 1
+            spk = speakers.get(q.speaker) if q.speaker is not None else None
+            adr = speakers.get(q.addressee) if q.addressee is not None else None
+            cluster_id = self._cluster(q, date, article_pk, quote_pk, in_article)
+            self.quotations.append((quote_pk, article_pk, date, spk, adr, cluster_id,
+                                    *q.columns))
+            self.spans.extend((quote_pk, i, st, en) for i, (st, en) in enumerate(q.spans))
+            self.fts.append((quote_pk, q.columns[_TEXT], q.columns[_SPEAKER_NAME]))
             if spk is not None:
                 said[spk] = said.get(spk, 0) + 1
         for speaker_id, n in said.items():
-            self.conn.execute("UPDATE speakers SET quotes = quotes + ? WHERE id = ?",
-                              (n, speaker_id))
+            self._counts(speaker_id).quotes += n
 
     # -- entities and speakers -------------------------------------------------------------
-    def _entities(self, article_pk: int) -> dict[str, int]:
-        """Insert the article's entities; return each entity id's speaker id."""
+    def _entities(self, p: PreparedArticle, article_pk: int, date: str | None,
+                  ) -> dict[str, int]:
+        """Add the article's entities; return each entity id's speaker id."""
         out: dict[str, int] = {}
         seen: set[int] = set()
-        for e, plan in zip(self.p.result["entities"], self.p.entities, strict=True):
-            speaker_id = self._speaker(e, plan)
-            out[e["id"]] = speaker_id
-            cur = self.conn.execute(
-                "INSERT INTO entities (article_pk, id, name, type, gender, speaker_id) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (article_pk, e["id"], e["name"], e["type"], e["gender"], speaker_id))
-            entity_pk = cur.lastrowid
-            self.conn.executemany(
-                'INSERT INTO mentions (entity_pk, idx, start, "end") VALUES (?, ?, ?, ?)',
-                [(entity_pk, i, s, t) for i, (s, t) in enumerate(e["mentions"])])
+        for e in p.entities:
+            speaker_id = self._speaker(e)
+            out[e.id] = speaker_id
+            entity_pk = self.next_entity
+            self.next_entity += 1
+            self.entities.append((entity_pk, article_pk, e.id, e.name, e.type, e.gender,
+                                  speaker_id))
+            self.mentions.extend((entity_pk, i, s, t) for i, (s, t) in enumerate(e.mentions))
             if speaker_id not in seen:  # two entities of one article may be one speaker
                 seen.add(speaker_id)
-                self._appeared(speaker_id)
+                self._counts(speaker_id).appeared(date)
         return out
 
-    def _speaker(self, e: dict[str, Any], plan: EntityPlan) -> int:
+    def _speaker(self, e: PreparedEntity) -> int:
+        plan = e.plan
         key = plan.key
         if key is None and plan.alias is not None:
-            key = self._alias_owner(plan.alias, e["type"]) or f"{e['type']}~{plan.alias}"
+            key = self._alias_owner(plan.alias, e.type) or f"{e.type}~{plan.alias}"
         if key is None:
             return self._new_speaker(e, None)  # anonymous sources never merge
-        row = self.conn.execute("SELECT id, gender FROM speakers WHERE key = ?",
-                                (key,)).fetchone()
-        speaker_id = int(row[0]) if row else self._new_speaker(e, key)
-        if row is not None and row[1] == "unknown" and e["gender"] != "unknown":
-            self.conn.execute("UPDATE speakers SET gender = ? WHERE id = ?",
-                              (e["gender"], speaker_id))
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?, ?)",
-            [(a, speaker_id) for a in plan.aliases])
+        known = self._speaker_by_key(key)
+        if known is None:
+            speaker_id = self._new_speaker(e, key)
+            known = self.speaker_keys[key]
+        else:
+            speaker_id = known[0]
+            if known[1] == "unknown" and e.gender != "unknown":
+                known[1] = e.gender
+                self._set_gender(speaker_id, e.gender)
+        for alias in plan.aliases:
+            owners = self.added_aliases.setdefault(alias, {})
+            if speaker_id not in owners:
+                owners[speaker_id] = (key, known[2])
+                self.aliases.append((alias, speaker_id))
         return speaker_id
+
+    def _speaker_by_key(self, key: str) -> list[Any] | None:
+        known = self.speaker_keys.get(key)
+        if known is None and key not in self.asked_keys:
+            # a key preload could not foresee (none known today): ask the database
+            self.asked_keys.add(key)
+            row = self.conn.execute("SELECT id, gender, type FROM speakers WHERE key = ?",
+                                    (key,)).fetchone()
+            if row is not None:
+                known = self.speaker_keys[key] = [int(row[0]), row[1], row[2]]
+        return known
 
     def _alias_owner(self, alias: str, etype: str) -> str | None:
         """The key of the one full-name speaker of this type known by ``alias`` (none when
         two are: a lone "Baldwin" may be Alec or Hilaria)."""
-        rows = self.conn.execute(
-            "SELECT s.key FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id "
-            "WHERE a.alias = ? AND s.type = ? AND s.key LIKE ? LIMIT 2",
-            (alias, etype, f"{etype}:%")).fetchall()
-        return str(rows[0][0]) if len(rows) == 1 else None
+        prefix = f"{etype}:"
+        owners: dict[int, str] = {}
+        for sid, key, stype in self.stored_aliases.get(alias, ()):
+            if stype == etype and key is not None and key.startswith(prefix):
+                owners[sid] = key
+        for sid, (key, stype) in self.added_aliases.get(alias, {}).items():
+            if stype == etype and key.startswith(prefix):
+                owners[sid] = key
+        return next(iter(owners.values())) if len(owners) == 1 else None
 
-    def _new_speaker(self, e: dict[str, Any], key: str | None) -> int:
-        cur = self.conn.execute(
-            "INSERT INTO speakers (name, type, gender, key) VALUES (?, ?, ?, ?)",
-            (e["name"], e["type"], e["gender"], key))
-        return int(cur.lastrowid or 0)
+    def _new_speaker(self, e: PreparedEntity, key: str | None) -> int:
+        speaker_id = self.next_speaker
+        self.next_speaker += 1
+        self.new_speakers[speaker_id] = _NewSpeaker(e.name, e.type, e.gender, key)
+        if key is not None:
+            self.speaker_keys[key] = [speaker_id, e.gender, e.type]
+        return speaker_id
 
-    def _appeared(self, speaker_id: int) -> None:
-        date = self.date
-        self.conn.execute(
-            "UPDATE speakers SET articles = articles + 1, "
-            "first_date = CASE WHEN ? IS NOT NULL AND (first_date IS NULL OR ? < first_date) "
-            "THEN ? ELSE first_date END, "
-            "last_date = CASE WHEN ? IS NOT NULL AND (last_date IS NULL OR ? > last_date) "
-            "THEN ? ELSE last_date END WHERE id = ?",
-            (date, date, date, date, date, date, speaker_id))
+    def _set_gender(self, speaker_id: int, gender: str) -> None:
+        new = self.new_speakers.get(speaker_id)
+        if new is not None:
+            new.gender = gender
+        else:
+            self._counts(speaker_id).gender = gender
+
+    def _counts(self, speaker_id: int) -> _Counts:
+        new = self.new_speakers.get(speaker_id)
+        if new is not None:
+            return new
+        counts = self.speaker_counts.get(speaker_id)
+        if counts is None:
+            counts = self.speaker_counts[speaker_id] = _Counts()
+        return counts
 
     # -- clusters --------------------------------------------------------------------------
-    def _cluster(self, text: str, key: str | None, sketch: tuple[int, ...],
-                 article_pk: int) -> tuple[int, bool]:
-        """The cluster of a quotation, and whether this quotation is now its earliest."""
-        cluster_id = self._find_cluster(key, sketch)
+    def _cluster(self, q: PreparedQuote, date: str | None, article_pk: int, quote_pk: int,
+                 in_article: set[int]) -> int:
+        """The cluster of a quotation, its counts brought up to date."""
+        key = q.key
+        cluster_id = self._find_cluster(key, q.sketch)
         if cluster_id is None:
-            cur = self.conn.execute(
-                "INSERT INTO clusters (text, sketch, size, articles, first_date, "
-                "first_article_pk) VALUES (?, ?, 1, 1, ?, ?)",
-                (text, " ".join(map(str, sketch)) or None, self.date, article_pk))
-            cluster_id = int(cur.lastrowid or 0)
+            cluster_id = self.next_cluster
+            self.next_cluster += 1
+            self.new_clusters[cluster_id] = _NewCluster(
+                q.columns[_TEXT], q.sketch, date, article_pk, quote_pk)
             if key is not None:
-                self.conn.execute("INSERT INTO cluster_keys (key, cluster_id) VALUES (?, ?)",
-                                  (key, cluster_id))
-            self.conn.executemany(
-                "INSERT OR IGNORE INTO cluster_sketch (hash, cluster_id) VALUES (?, ?)",
-                [(h, cluster_id) for h in sketch[:SKETCH_INDEXED]])
-            return cluster_id, True
-        if key is not None:  # a new wording of a known quotation: found exactly next time
-            self.conn.execute(
-                "INSERT OR IGNORE INTO cluster_keys (key, cluster_id) VALUES (?, ?)",
-                (key, cluster_id))
-        new_article = self.conn.execute(
-            "SELECT 1 FROM quotations WHERE cluster_id = ? AND article_pk = ? LIMIT 1",
-            (cluster_id, article_pk)).fetchone() is None
-        first_date = self.conn.execute("SELECT first_date FROM clusters WHERE id = ?",
-                                       (cluster_id,)).fetchone()[0]
-        earlier = self.date is not None and (first_date is None or self.date < first_date)
-        self.conn.execute(
-            "UPDATE clusters SET size = size + 1, articles = articles + ? WHERE id = ?",
-            (int(new_article), cluster_id))
-        if earlier:
-            self.conn.execute(
-                "UPDATE clusters SET first_date = ?, first_article_pk = ? WHERE id = ?",
-                (self.date, article_pk, cluster_id))
-        return cluster_id, earlier
+                self.cluster_keys[key] = cluster_id
+                self.new_keys.append((key, cluster_id))
+            for h in q.sketch[:SKETCH_INDEXED]:
+                self.added_sketches.setdefault(h, []).append(cluster_id)
+            in_article.add(cluster_id)
+            return cluster_id
+        if key is not None and key not in self.cluster_keys:
+            # a new wording of a known quotation: found exactly next time
+            self.cluster_keys[key] = cluster_id
+            self.new_keys.append((key, cluster_id))
+        counts = self.new_clusters.get(cluster_id) or self.stored_clusters[cluster_id]
+        counts.size += 1
+        if cluster_id not in in_article:
+            in_article.add(cluster_id)
+            counts.articles += 1
+        if date is not None and (counts.first_date is None or date < counts.first_date):
+            counts.earliest(date, article_pk, quote_pk)
+        return cluster_id
 
     def _find_cluster(self, key: str | None, sketch: tuple[int, ...]) -> int | None:
         if key is None:
             return None  # too short to be the same quotation as anyone else's
-        row = self.conn.execute("SELECT cluster_id FROM cluster_keys WHERE key = ?",
-                                (key,)).fetchone()
-        if row is not None:
-            return int(row[0])
-        if not sketch:
-            return None
+        found = self.cluster_keys.get(key)
+        if found is not None or not sketch:
+            return found
         probe = sketch[:SKETCH_INDEXED]
-        marks = ",".join("?" * len(probe))
         best: tuple[float, int] | None = None
-        for cluster_id, stored in self.conn.execute(
-                f"SELECT DISTINCT c.id, c.sketch FROM cluster_sketch s "
-                f"JOIN clusters c ON c.id = s.cluster_id WHERE s.hash IN ({marks}) "
-                f"ORDER BY c.id", probe):
-            other = tuple(int(h) for h in stored.split()) if stored else ()
+        mine = set(sketch)
+        # stored clusters first, then this batch's (whose ids are all larger), each in id
+        # order: the first of equally similar clusters wins
+        for cluster_id, other in self._stored_candidates(probe) + self._added_candidates(probe):
+            # the share of shared values bounds the similarity from above: most candidates
+            # (one common trigram) end here, without the sort
+            if len(mine.intersection(other)) < NEAR_DUPLICATE * min(len(sketch), len(other)):
+                continue
             score = similarity(sketch, other)
             if score >= NEAR_DUPLICATE and (best is None or score > best[0]):
-                best = (score, int(cluster_id))
+                best = (score, cluster_id)
         return best[1] if best else None
 
-    # -- quotations ------------------------------------------------------------------------
-    def _quote(self, article_pk: int, q: dict[str, Any], speaker_id: int | None,
-               addressee_id: int | None, cluster_id: int) -> int:
-        s, a, c = q["speaker"], q["addressee"], q["cue"]
-        cur = self.conn.execute(
-            "INSERT INTO quotations (article_pk, id, kind, text, date, "
-            "speaker_entity, speaker_id, speaker_name, speaker_mention, speaker_start, "
-            "speaker_end, speaker_type, addressee_entity, addressee_id, addressee_name, "
-            "addressee_mention, addressee_start, addressee_end, addressee_type, "
-            "cue_text, cue_lemma, cue_manner, cue_start, cue_end, parent, confidence, "
-            "cluster_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?)",
-            (article_pk, q["id"], q["kind"], q["text"], self.date,
-             *_ref_columns(s, speaker_id), *_ref_columns(a, addressee_id),
-             c["text"] if c else None, c["lemma"] if c else None, c["manner"] if c else None,
-             c["span"][0] if c else None, c["span"][1] if c else None,
-             q["parent"], q["confidence"], cluster_id))
-        quote_pk = int(cur.lastrowid or 0)
-        self.conn.executemany(
-            'INSERT INTO spans (quote_pk, idx, start, "end") VALUES (?, ?, ?, ?)',
-            [(quote_pk, i, st, en) for i, (st, en) in enumerate(q["spans"])])
-        self.conn.execute(
-            "INSERT INTO quotations_fts (rowid, text, speaker_name) VALUES (?, ?, ?)",
-            (quote_pk, q["text"], s["name"] if s else None))
-        return quote_pk
+    def _stored_candidates(self, probe: tuple[int, ...]) -> list[tuple[int, tuple[int, ...]]]:
+        ids = sorted({cid for h in probe for cid in self._stored_sketch(h)})
+        return [(cid, self.sketch_of[cid]) for cid in ids]
+
+    def _stored_sketch(self, h: int) -> list[int]:
+        """The stored clusters that index the sketch value ``h``."""
+        found = self.stored_sketches.get(h)
+        if found is None:
+            # a probe preload could not foresee (none known today): ask the database
+            found = self.stored_sketches[h] = []
+            for cid, stored, first_date in self.conn.execute(
+                    "SELECT c.id, c.sketch, c.first_date FROM cluster_sketch s "
+                    "JOIN clusters c ON c.id = s.cluster_id WHERE s.hash = ?", (h,)):
+                found.append(int(cid))
+                if int(cid) not in self.sketch_of:
+                    self.sketch_of[int(cid)] = tuple(map(int, stored.split())) if stored else ()
+                    self.stored_clusters.setdefault(int(cid), _ClusterCounts(first_date))
+        return found
+
+    def _added_candidates(self, probe: tuple[int, ...]) -> list[tuple[int, tuple[int, ...]]]:
+        ids = sorted({cid for h in probe for cid in self.added_sketches.get(h, ())})
+        return [(cid, self.new_clusters[cid].sketch) for cid in ids]
+
+    # -- the writes ------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Insert and update every table, once each."""
+        many = self.conn.executemany
+        many("INSERT INTO articles (pk, id, source, date, title, text) "
+             "VALUES (?, ?, ?, ?, ?, ?)", self.articles)
+        many("INSERT INTO speakers (id, name, type, gender, key, quotes, articles, "
+             "first_date, last_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             [(sid, s.name, s.type, s.gender, s.key, s.quotes, s.articles, s.first_date,
+               s.last_date) for sid, s in self.new_speakers.items()])
+        many("UPDATE speakers SET gender = coalesce(?1, gender), quotes = quotes + ?2, "
+             "articles = articles + ?3, "
+             "first_date = CASE WHEN ?4 IS NOT NULL AND (first_date IS NULL OR ?4 < first_date) "
+             "THEN ?4 ELSE first_date END, "
+             "last_date = CASE WHEN ?5 IS NOT NULL AND (last_date IS NULL OR ?5 > last_date) "
+             "THEN ?5 ELSE last_date END WHERE id = ?6",
+             [(c.gender, c.quotes, c.articles, c.first_date, c.last_date, sid)
+              for sid, c in self.speaker_counts.items()])
+        many("INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?, ?)",
+             self.aliases)
+        many("INSERT INTO entities (pk, article_pk, id, name, type, gender, speaker_id) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?)", self.entities)
+        many('INSERT INTO mentions (entity_pk, idx, start, "end") VALUES (?, ?, ?, ?)',
+             self.mentions)
+        self._flush_clusters()
+        many(f"INSERT INTO quotations (pk, article_pk, date, speaker_id, addressee_id, "
+             f"cluster_id, {', '.join(QUOTE_COLUMNS)}) "
+             f"VALUES ({_marks(range(6 + len(QUOTE_COLUMNS)))})", self.quotations)
+        many('INSERT INTO spans (quote_pk, idx, start, "end") VALUES (?, ?, ?, ?)', self.spans)
+        many("INSERT INTO quotations_fts (rowid, text, speaker_name) VALUES (?, ?, ?)",
+             self.fts)
+
+    def _flush_clusters(self) -> None:
+        many = self.conn.executemany
+        many("INSERT INTO clusters (id, text, sketch, size, articles, first_date, "
+             "first_article_pk, first_quote_pk) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+             [(cid, c.text, " ".join(map(str, c.sketch)) or None, c.size, c.articles,
+               c.first_date, c.first_article_pk, c.first_quote_pk)
+              for cid, c in self.new_clusters.items()])
+        many("INSERT INTO cluster_keys (key, cluster_id) VALUES (?, ?)", self.new_keys)
+        many("INSERT OR IGNORE INTO cluster_sketch (hash, cluster_id) VALUES (?, ?)",
+             [(h, cid) for cid, c in self.new_clusters.items()
+              for h in c.sketch[:SKETCH_INDEXED]])
+        touched = [(cid, c) for cid, c in self.stored_clusters.items() if c.size]
+        many("UPDATE clusters SET size = size + ?, articles = articles + ? WHERE id = ?",
+             [(c.size, c.articles, cid) for cid, c in touched])
+        many("UPDATE clusters SET first_date = ?, first_article_pk = ?, first_quote_pk = ? "
+             "WHERE id = ?",
+             [(c.first_date, c.first_article_pk, c.first_quote_pk, cid)
+              for cid, c in touched if c.first_quote_pk is not None])
 
 
-def _ref_columns(ref: dict[str, Any] | None, speaker_id: int | None) -> tuple[Any, ...]:
-    if ref is None:
-        return (None,) * 7
-    span = ref.get("span")
-    return (ref["entity"], speaker_id, ref["name"], ref["mention"],
-            span[0] if span else None, span[1] if span else None, ref["type"])
+_TEXT = QUOTE_COLUMNS.index("text")
+_SPEAKER_NAME = QUOTE_COLUMNS.index("speaker_name")
+
+
+class _Counts:
+    """What a batch adds to a stored speaker's counts (and its gender, once known)."""
+
+    __slots__ = ("articles", "first_date", "gender", "last_date", "quotes")
+
+    def __init__(self) -> None:
+        self.gender: str | None = None
+        self.quotes = 0
+        self.articles = 0
+        self.first_date: str | None = None
+        self.last_date: str | None = None
+
+    def appeared(self, date: str | None) -> None:
+        self.articles += 1
+        if date is not None:
+            if self.first_date is None or date < self.first_date:
+                self.first_date = date
+            if self.last_date is None or date > self.last_date:
+                self.last_date = date
+
+
+class _NewSpeaker(_Counts):
+    """A speaker this batch adds: its row, counts included."""
+
+    __slots__ = ("key", "name", "type")
+
+    def __init__(self, name: str, etype: str, gender: str, key: str | None) -> None:
+        super().__init__()
+        self.name = name
+        self.type = etype
+        self.gender = gender
+        self.key = key
+
+
+class _ClusterCounts:
+    """What a batch adds to a stored cluster: its size and articles, and its earliest
+    quotation where this batch holds an earlier one."""
+
+    __slots__ = ("articles", "first_article_pk", "first_date", "first_quote_pk", "size")
+
+    def __init__(self, first_date: str | None) -> None:
+        self.size = 0
+        self.articles = 0
+        self.first_date = first_date
+        self.first_article_pk: int | None = None
+        self.first_quote_pk: int | None = None
+
+    def earliest(self, date: str, article_pk: int, quote_pk: int) -> None:
+        self.first_date = date
+        self.first_article_pk = article_pk
+        self.first_quote_pk = quote_pk
+
+
+class _NewCluster(_ClusterCounts):
+    """A cluster this batch adds: its first quotation's wording and sketch, and counts."""
+
+    __slots__ = ("sketch", "text")
+
+    def __init__(self, text: str, sketch: tuple[int, ...], date: str | None,
+                 article_pk: int, quote_pk: int) -> None:
+        super().__init__(date)
+        self.text = text
+        self.sketch = sketch
+        self.size = 1
+        self.articles = 1
+        self.first_article_pk = article_pk
+        self.first_quote_pk = quote_pk
+
+
+def _next_id(conn: sqlite3.Connection, table: str, column: str) -> int:
+    """The row id SQLite would give the next row: one more than the largest."""
+    return int(conn.execute(f"SELECT coalesce(max({column}), 0) + 1 FROM {table}").fetchone()[0])
+
+
+def _chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _marks(items: Sequence[Any] | range) -> str:
+    return ",".join("?" * len(items))

@@ -18,7 +18,7 @@ import re
 import unicodedata
 import zlib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 # Quotations shorter than this are never merged across articles: "No." or "We'll see." said
 # by two people is no one quotation.
@@ -38,30 +38,53 @@ NEAR_DUPLICATE = 0.6
 _HONORIFICS = frozenset("mr mrs ms mx miss dr prof rev sir dame lord lady".split())
 _MERGING_TYPES = frozenset({"person", "organization"})
 _NON_WORD = re.compile(r"[^\w]+|_+")
+# every ASCII byte that is not a letter or a digit, the underscore included, to a space
+_ASCII_WORDS = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))
 _POSSESSIVE = re.compile(r"[’']s?\Z")
 
 
 def normalize_words(text: str) -> list[str]:
     """The words of ``text``: NFKC, accents kept, lowercase, punctuation dropped."""
+    if text.isascii():
+        # NFKC leaves ASCII as it is, and in ASCII a word character is a letter or a
+        # digit: one byte-table pass does what the expression does
+        return text.lower().encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
     return _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).lower()).split()
 
 
 def quote_key(text: str) -> str | None:
     """The exact-duplicate key of a quotation's wording, or None when it is too short."""
-    words = normalize_words(text)
-    if len(words) < MIN_CLUSTER_WORDS:
-        return None
-    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:20]
+    return key_and_sketch(normalize_words(text))[0]
 
 
 def quote_sketch(text: str) -> tuple[int, ...]:
     """The bottom-k MinHash sketch of a wording's word trigrams (empty when too short)."""
-    words = normalize_words(text)
-    if len(words) < MIN_SKETCH_WORDS:
-        return ()
-    hashes = {zlib.crc32(" ".join(words[i : i + 3]).encode("utf-8"))
-              for i in range(len(words) - 2)}
-    return tuple(sorted(hashes)[:SKETCH_SIZE])
+    return key_and_sketch(normalize_words(text))[1]
+
+
+def key_and_sketch(words: list[str]) -> tuple[str | None, tuple[int, ...]]:
+    """The exact-duplicate key (the SHA-1 of the words joined by spaces) and the sketch
+    (the CRC-32 of each three words joined by spaces) of a normalized wording."""
+    n = len(words)
+    if n < MIN_CLUSTER_WORDS:
+        return None, ()
+    joined = " ".join(words)
+    data = joined.encode("utf-8")
+    key = hashlib.sha1(data).hexdigest()[:20]
+    if n < MIN_SKETCH_WORDS:
+        return key, ()
+    # Each trigram is a slice of the joined bytes, from its first word's start to its
+    # third word's end: hashed in place, not joined and encoded once more per trigram.
+    ascii_only = len(data) == len(joined)
+    starts = []
+    at = 0
+    for w in words:
+        starts.append(at)
+        at += (len(w) if ascii_only else len(w.encode("utf-8"))) + 1
+    starts.append(at)  # where a word after the last would start
+    view = memoryview(data)
+    hashes = {zlib.crc32(view[starts[i] : starts[i + 3] - 1]) for i in range(n - 2)}
+    return key, tuple(sorted(hashes)[:SKETCH_SIZE])
 
 
 def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
@@ -78,8 +101,10 @@ def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
 def name_tokens(name: str) -> list[str]:
     """A name as merge-key tokens: accents and case folded, punctuation and a possessive
     ending dropped."""
-    folded = unicodedata.normalize("NFKD", _POSSESSIVE.sub("", name.strip()))
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = _POSSESSIVE.sub("", name.strip())
+    if not folded.isascii():  # ASCII has nothing to decompose
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
     return normalize_words(folded)
 
 
@@ -130,31 +155,94 @@ def entity_plan(entity: dict[str, Any], text: str) -> EntityPlan:
     return EntityPlan(None, joined, aliases)
 
 
-@dataclass(frozen=True, slots=True)
-class QuotePlan:
+# The quotation columns a prepared quotation carries, in this order; the writer adds the
+# row ids it assigns (pk, article, speaker, addressee, cluster) and the article's date.
+QUOTE_COLUMNS: tuple[str, ...] = (
+    "id", "kind", "text",
+    "speaker_entity", "speaker_name", "speaker_mention", "speaker_start", "speaker_end",
+    "speaker_type",
+    "addressee_entity", "addressee_name", "addressee_mention", "addressee_start",
+    "addressee_end", "addressee_type",
+    "cue_text", "cue_lemma", "cue_manner", "cue_start", "cue_end",
+    "parent", "confidence",
+)
+
+
+class PreparedEntity(NamedTuple):
+    """An in-article entity as the writer stores it (plain tuples: they cross from the
+    workers to the writer, and a tuple pickles for a fraction of a dictionary's cost)."""
+
+    id: str
+    name: str
+    type: str
+    gender: str
+    mentions: tuple[tuple[int, int], ...]
+    plan: EntityPlan
+
+
+class PreparedQuote(NamedTuple):
+    """A quotation as the writer stores it: its ``QUOTE_COLUMNS`` values, the entity ids
+    of its speaker and addressee, its spans, and its cluster key and sketch."""
+
+    columns: tuple[Any, ...]
+    speaker: str | None
+    addressee: str | None
+    spans: tuple[tuple[int, int], ...]
     key: str | None
     sketch: tuple[int, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class PreparedArticle:
-    """An article result with what the writer needs computed in advance."""
+    """An article result as rows for the writer, with its keys, sketches and speaker plans
+    computed in advance."""
 
-    result: dict[str, Any]
-    entities: tuple[EntityPlan, ...]
-    quotes: tuple[QuotePlan, ...]
+    # the ``articles`` columns: id, source, date, title, text
+    article: tuple[str, str | None, str | None, str | None, str]
+    entities: tuple[PreparedEntity, ...]
+    quotes: tuple[PreparedQuote, ...]
 
     @property
     def id(self) -> str:
-        return str(self.result["article"]["id"])
+        return self.article[0]
+
+    @property
+    def date(self) -> str | None:
+        return self.article[2]
 
 
 def prepare(result: dict[str, Any]) -> PreparedArticle:
-    """Keys, sketches and speaker plans for one result of the JSON contract."""
+    """Rows, keys, sketches and speaker plans for one result of the JSON contract."""
     text = result["text"]
+    a = result["article"]
     return PreparedArticle(
-        result,
-        tuple(entity_plan(e, text) for e in result["entities"]),
-        tuple(QuotePlan(quote_key(q["text"]), quote_sketch(q["text"]))
-              for q in result["quotes"]),
+        (str(a["id"]), a.get("source"), a.get("date"), a.get("title"), text),
+        tuple(PreparedEntity(e["id"], e["name"], e["type"], e["gender"],
+                             tuple((s, t) for s, t in e["mentions"]), entity_plan(e, text))
+              for e in result["entities"]),
+        tuple(_prepared_quote(q) for q in result["quotes"]),
     )
+
+
+def _prepared_quote(q: dict[str, Any]) -> PreparedQuote:
+    s, a, c = q["speaker"], q["addressee"], q["cue"]
+    key, sketch = key_and_sketch(normalize_words(q["text"]))
+    return PreparedQuote(
+        (q["id"], q["kind"], q["text"], *_ref_columns(s), *_ref_columns(a),
+         *((c["text"], c["lemma"], c["manner"], c["span"][0], c["span"][1]) if c
+           else (None,) * 5),
+         q["parent"], q["confidence"]),
+        s["entity"] if s else None,
+        a["entity"] if a else None,
+        tuple((st, en) for st, en in q["spans"]),
+        key,
+        sketch,
+    )
+
+
+def _ref_columns(ref: dict[str, Any] | None) -> tuple[Any, ...]:
+    if ref is None:
+        return (None,) * 6
+    span = ref.get("span")
+    return (ref["entity"], ref["name"], ref["mention"],
+            span[0] if span else None, span[1] if span else None, ref["type"])
