@@ -4,6 +4,7 @@ articles, queries and their validation. Articles are invented for these tests.""
 from __future__ import annotations
 
 import hashlib
+import pickle
 import sqlite3
 import unicodedata
 import zlib
@@ -285,6 +286,14 @@ def test_how_a_corpus_is_cut_into_batches_changes_no_row(sizes: list[int]) -> No
         cut.write_batch(prepared[at : at + size])
         at += size
     assert _rows(cut) == _rows(one_by_one)
+
+
+def test_a_prepared_article_crosses_processes_unchanged() -> None:
+    for r in _batch_corpus():
+        p = prepare(r)
+        back = pickle.loads(pickle.dumps(p))
+        assert back == p
+        assert back.quotes[0].key == p.quotes[0].key and back.entities[0].plan == p.entities[0].plan
 
 
 def test_one_batch_merges_clusters_and_speakers_as_it_goes() -> None:
