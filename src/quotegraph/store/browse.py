@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import QueryError
 from .db import Store
-from .query import QuoteFilters, check_page, quote_record, quotes_sql, speakers_sql
+from .query import QuoteFilters, check_page, quote_records, quotes_sql, speakers_sql
 
 # A speaker's profile lists at most this many counterparts and articles: a page, not a dump.
 PROFILE_ROWS = 50
@@ -90,14 +90,14 @@ OCCURRENCES_SQL = (
 def occurrences(store: Store, cluster_id: int, limit: int = 50, offset: int = 0) -> Page:
     """A cluster's quotations across articles, earliest first."""
     p = page(store, OCCURRENCES_SQL, [cluster_id], limit, offset)
-    return Page([quote_record(store, r) for r in p.rows], p.limit, p.offset, p.next_offset)
+    return Page(quote_records(store, p.rows), p.limit, p.offset, p.next_offset)
 
 
 def quotation_page(store: Store, f: QuoteFilters) -> Page:
     """:func:`quotes` for one page, knowing whether another follows."""
     sql, params = quotes_sql(f.validated())
     p = page(store, sql, params[:-2], f.limit, f.offset)  # page() binds limit and offset
-    return Page([quote_record(store, r) for r in p.rows], p.limit, p.offset, p.next_offset)
+    return Page(quote_records(store, p.rows), p.limit, p.offset, p.next_offset)
 
 
 def _counterparts(store: Store, mine: str, theirs: str, speaker_id: int) -> list[dict[str, Any]]:

@@ -161,16 +161,19 @@ class Store:
         if row is None:
             return None
         pk = row["pk"]
-        quotes = [quote_dict(q, self.spans(q["pk"])) for q in self.rows(
-            "SELECT * FROM quotations WHERE article_pk = ? ORDER BY pk", (pk,))]
-        entities = []
-        for e in self.rows("SELECT pk, id, name, type, gender FROM entities "
-                           "WHERE article_pk = ? ORDER BY pk", (pk,)):
-            mentions = [[s, t] for s, t in self.conn.execute(
-                'SELECT start, "end" FROM mentions WHERE entity_pk = ? ORDER BY idx',
-                (e["pk"],))]
-            entities.append({"id": e["id"], "name": e["name"], "type": e["type"],
-                             "gender": e["gender"], "mentions": mentions})
+        rows = self.rows("SELECT * FROM quotations WHERE article_pk = ? ORDER BY pk", (pk,))
+        spans = self.spans_of([q["pk"] for q in rows])
+        quotes = [quote_dict(q, spans[q["pk"]]) for q in rows]
+        mentions: dict[int, list[list[int]]] = {}
+        for entity_pk, s, t in self.conn.execute(
+                'SELECT m.entity_pk, m.start, m."end" FROM mentions m '
+                "JOIN entities e ON e.pk = m.entity_pk WHERE e.article_pk = ? "
+                "ORDER BY m.entity_pk, m.idx", (pk,)):
+            mentions.setdefault(entity_pk, []).append([s, t])
+        entities = [{"id": e["id"], "name": e["name"], "type": e["type"],
+                     "gender": e["gender"], "mentions": mentions.get(e["pk"], [])}
+                    for e in self.rows("SELECT pk, id, name, type, gender FROM entities "
+                                       "WHERE article_pk = ? ORDER BY pk", (pk,))]
         return {
             "article": {k: row[k] for k in ("id", "source", "date", "title")},
             "text": row["text"],
@@ -179,8 +182,17 @@ class Store:
         }
 
     def spans(self, quote_pk: int) -> list[list[int]]:
-        return [[s, e] for s, e in self.conn.execute(
-            'SELECT start, "end" FROM spans WHERE quote_pk = ? ORDER BY idx', (quote_pk,))]
+        return self.spans_of([quote_pk])[quote_pk]
+
+    def spans_of(self, quote_pks: Sequence[int]) -> dict[int, list[list[int]]]:
+        """The spans of each of these quotations, read in one query (per 500)."""
+        out: dict[int, list[list[int]]] = {pk: [] for pk in quote_pks}
+        for chunk in _chunks(list(quote_pks)):
+            for quote_pk, s, e in self.conn.execute(
+                    f'SELECT quote_pk, start, "end" FROM spans WHERE quote_pk IN '
+                    f"({_marks(chunk)}) ORDER BY quote_pk, idx", chunk):
+                out[quote_pk].append([s, e])
+        return out
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Run a query; each row as a dictionary of its columns."""

@@ -127,10 +127,16 @@ def quotes_sql(f: QuoteFilters) -> tuple[str, list[Any]]:
     return sql, params
 
 
-def quote_record(store: Store, row: dict[str, Any]) -> dict[str, Any]:
+def quote_records(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """:func:`quote_record` for each row, their spans read in one query."""
+    spans = store.spans_of([r["pk"] for r in rows])
+    return [quote_record(r, spans[r["pk"]]) for r in rows]
+
+
+def quote_record(row: dict[str, Any], spans: list[list[int]]) -> dict[str, Any]:
     """A quotation as query results show it: the contract's fields, its article, and the
     corpus ids of its speaker, addressee and cluster."""
-    out = quote_dict(row, store.spans(row["pk"]))
+    out = quote_dict(row, spans)
     out["article"] = {"id": row["article_id"], "source": row["article_source"],
                       "date": row["date"], "title": row["article_title"]}
     out["speaker_id"] = row["speaker_id"]
@@ -143,7 +149,7 @@ def quote_record(store: Store, row: dict[str, Any]) -> dict[str, Any]:
 
 def quotes(store: Store, f: QuoteFilters) -> list[dict[str, Any]]:
     sql, params = quotes_sql(f.validated())
-    return [quote_record(store, r) for r in store.rows(sql, params)]
+    return quote_records(store, store.rows(sql, params))
 
 
 SPEAKER_TYPES = ("person", "organization", "group", "anonymous", "unknown")
