@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import re
 import sqlite3
 import unicodedata
 import zlib
@@ -20,6 +21,7 @@ from quotegraph.errors import QueryError, StoreError
 from quotegraph.store import QuoteFilters, Store, cluster, prepare, quotes, speaker, speakers
 from quotegraph.store.prepare import (
     _NON_WORD,
+    _without_possessive,
     key_and_sketch,
     normalize_words,
     quote_key,
@@ -167,8 +169,19 @@ def test_sketches_estimate_similarity() -> None:
     assert quote_key("It is — what it is.") == quote_key("it is what it is")
 
 
+_NEWS_TEXT = st.text(alphabet=st.one_of(st.characters(max_codepoint=0x24F),
+                                         st.sampled_from("’‘“”—–…\u00a0\u2009'sS")),
+                    max_size=60)
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(max_codepoint=0x24F), max_size=60))
+@given(_NEWS_TEXT)
+def test_a_name_loses_its_possessive_ending_as_the_expression_says(name: str) -> None:
+    assert _without_possessive(name) == re.sub(r"[’']s?\Z", "", name)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_NEWS_TEXT)
 def test_words_keys_and_sketches_match_their_definitions(text: str) -> None:
     """The fast paths (a byte table for ASCII, trigrams hashed in place) give what the
     definitions give: the expression over NFKC text, and each trigram joined and encoded."""

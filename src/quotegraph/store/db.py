@@ -367,7 +367,7 @@ class _BatchWriter:
             cluster_id = self._cluster(q, date, article_pk, quote_pk, in_article)
             self.quotations.append((quote_pk, article_pk, date, spk, adr, cluster_id,
                                     *q.columns))
-            self.spans.extend((quote_pk, i, st, en) for i, (st, en) in enumerate(q.spans))
+            self.spans += [(quote_pk, i, st, en) for i, (st, en) in enumerate(q.spans)]
             self.fts.append((quote_pk, q.columns[_TEXT], q.columns[_SPEAKER_NAME]))
             if spk is not None:
                 said[spk] = said.get(spk, 0) + 1
@@ -387,7 +387,7 @@ class _BatchWriter:
             self.next_entity += 1
             self.entities.append((entity_pk, article_pk, e.id, e.name, e.type, e.gender,
                                   speaker_id))
-            self.mentions.extend((entity_pk, i, s, t) for i, (s, t) in enumerate(e.mentions))
+            self.mentions += [(entity_pk, i, s, t) for i, (s, t) in enumerate(e.mentions)]
             if speaker_id not in seen:  # two entities of one article may be one speaker
                 seen.add(speaker_id)
                 self._counts(speaker_id).appeared(date)

@@ -40,16 +40,23 @@ _MERGING_TYPES = frozenset({"person", "organization"})
 _NON_WORD = re.compile(r"[^\w]+|_+")
 # every ASCII byte that is not a letter or a digit, the underscore included, to a space
 _ASCII_WORDS = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))
-_POSSESSIVE = re.compile(r"[’']s?\Z")
+_COMMON_MARKS = ("\u2019", "\u2018", "\u201c", "\u201d", "\u2014", "\u2013")  # ’ ‘ “ ” — –
 
 
 def normalize_words(text: str) -> list[str]:
     """The words of ``text``: NFKC, accents kept, lowercase, punctuation dropped."""
-    if text.isascii():
-        # NFKC leaves ASCII as it is, and in ASCII a word character is a letter or a
-        # digit: one byte-table pass does what the expression does
-        return text.lower().encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
-    return _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).lower()).split()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        # curly quotes and dashes are the usual non-ASCII in news text; as spaces they
+        # separate words just as the expression's runs of non-word characters do
+        for mark in _COMMON_MARKS:
+            if mark in text:
+                text = text.replace(mark, " ")
+        if not text.isascii():
+            return _NON_WORD.sub(" ", text.lower()).split()
+    # NFKC leaves ASCII as it is, and in ASCII a word character is a letter or a digit:
+    # one byte-table pass does what the expression does
+    return text.lower().encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
 
 
 def quote_key(text: str) -> str | None:
@@ -101,11 +108,20 @@ def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
 def name_tokens(name: str) -> list[str]:
     """A name as merge-key tokens: accents and case folded, punctuation and a possessive
     ending dropped."""
-    folded = _POSSESSIVE.sub("", name.strip())
+    folded = _without_possessive(name.strip())
     if not folded.isascii():  # ASCII has nothing to decompose
         folded = unicodedata.normalize("NFKD", folded)
         folded = "".join(c for c in folded if not unicodedata.combining(c))
     return normalize_words(folded)
+
+
+def _without_possessive(name: str) -> str:
+    """``name`` without an apostrophe, or an apostrophe and "s", at its end."""
+    if name.endswith(("'s", "\u2019s")):
+        return name[:-2]
+    if name.endswith(("'", "\u2019")):
+        return name[:-1]
+    return name
 
 
 def _without_honorifics(tokens: list[str]) -> list[str]:
