@@ -19,6 +19,9 @@ import pytest
 from click.testing import CliRunner
 
 from quotegraph.cli import main
+from quotegraph.corpus import ingest
+from quotegraph.readers import iter_corpus
+from quotegraph.store import Store
 
 TOWNS = ["Brixham", "Lake Orrin", "Port Ellery", "Wendmoor", "Saltmarsh", "Corran Bay"]
 PEOPLE = [("Linda", "Okafor"), ("Tomas", "Eberle"), ("Mira", "Odanje"), ("Piet", "Lanser")]
@@ -188,3 +191,24 @@ def test_a_killed_ingest_run_again_ends_identical(tmp_path: Path) -> None:
     subprocess.run(_ingest_cmd(tmp_path / "in", killed), check=True, capture_output=True)
     assert _count(killed) == 90
     assert _dump(killed) == _dump(whole)
+
+
+def test_two_workers_store_what_one_process_stores(tmp_path: Path) -> None:
+    """The process pool (batches of 16 or more) and the single process give the same
+    database, clusters and merged speakers included."""
+    write_corpus(tmp_path / "in", 40)
+    dumps = []
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        store = Store.open(db)
+        stats = ingest(iter_corpus([str(tmp_path / "in")]), store, workers=workers,
+                       batch_size=20)
+        store.close()
+        assert (stats.articles, stats.errors) == (40, 0)
+        dumps.append(_dump(db))
+    assert dumps[0] == dumps[1]
+    conn = sqlite3.connect(tmp_path / "w2.db")
+    try:  # the mayor's sentence, in all 40 articles, is one cluster
+        assert conn.execute("SELECT max(articles) FROM clusters").fetchone()[0] == 40
+    finally:
+        conn.close()

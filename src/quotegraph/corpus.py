@@ -9,6 +9,7 @@ a re-run after a crash, even a SIGKILL, finishes the work and ends with the same
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import time
@@ -18,6 +19,7 @@ from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
 
 from .errors import InputError
+from .ingest import article_from_text
 from .pipeline import extract_article
 from .records import Article
 from .store import PreparedArticle, Store, prepare
@@ -48,6 +50,15 @@ class IngestStats:
         return (self.articles + self.skipped) / max(self.seconds, 1e-9)
 
 
+def _start_worker() -> None:
+    """Ready a worker process: one small article loads the lexicons and models, then
+    everything loaded so far leaves the garbage collector's sight (``gc.freeze``). Those
+    tables live as long as the process, and each full collection would walk them again:
+    3% of a worker's instructions."""
+    extract_article(article_from_text("“We are ready,” Ada Moss said."))
+    gc.freeze()
+
+
 def work(article: Article) -> PreparedArticle | str:
     """Extract and prepare one article; a failure is returned as its message, never raised
     (one bad article must not take its batch down)."""
@@ -71,7 +82,7 @@ def ingest(items: Iterable[Article | InputError], store: Store, *, workers: int 
         for batch in _batches(items, batch_size):
             todo = _to_extract(batch, store, stats, on_error)
             if pool is None and n > 1 and len(todo) >= _POOL_MIN:
-                pool = multiprocessing.get_context("spawn").Pool(n)
+                pool = multiprocessing.get_context("spawn").Pool(n, initializer=_start_worker)
             job = pool.map_async(work, todo, chunksize=max(1, len(todo) // (4 * n))) \
                 if pool is not None else None
             if pending is not None:
