@@ -55,7 +55,10 @@ def _start_worker() -> None:
     everything loaded so far leaves the garbage collector's sight (``gc.freeze``). Those
     tables live as long as the process, and each full collection would walk them again:
     3% of a worker's instructions."""
-    extract_article(article_from_text("“We are ready,” Ada Moss said."))
+    try:
+        extract_article(article_from_text("“We are ready,” Ada Moss said."))
+    except Exception:  # a pool whose initializer raises restarts its workers forever;
+        return  # work() reports whatever is wrong, article by article
     gc.freeze()
 
 
