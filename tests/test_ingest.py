@@ -134,6 +134,21 @@ def test_export_jsonl_is_what_extract_prints(db: str, tmp_path: Path) -> None:
         "the ferry budget on Tuesday", "40", "67")
 
 
+def test_the_two_csv_outputs_agree_row_for_row(db: str) -> None:
+    """``quotes --format csv`` flattens query records and ``export --format csv`` flattens
+    stored rows as it streams them: the same quotation gives the same row either way."""
+    code, queried, _err = run("quotes", "--db", db, "--limit", "100", "--format", "csv")
+    assert code == 0
+    code, exported, _err = run("export", "--db", db, "--format", "csv")
+    assert code == 0
+
+    def rows(out: str) -> list[tuple[str, ...]]:
+        return sorted(tuple(r.values()) for r in csv.DictReader(io.StringIO(out)))
+
+    assert len(rows(queried)) == 32
+    assert rows(queried) == rows(exported)
+
+
 def test_export_parquet_holds_one_row_per_quotation(db: str, tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     out = tmp_path / "q.parquet"
