@@ -181,9 +181,6 @@ class Store:
             "entities": entities,
         }
 
-    def spans(self, quote_pk: int) -> list[list[int]]:
-        return self.spans_of([quote_pk])[quote_pk]
-
     def spans_of(self, quote_pks: Sequence[int]) -> dict[int, list[list[int]]]:
         """The spans of each of these quotations, read in one query (per 500)."""
         out: dict[int, list[list[int]]] = {pk: [] for pk in quote_pks}
@@ -280,7 +277,6 @@ class _BatchWriter:
         self.speaker_keys: dict[str, list[Any]] = {}
         self.new_speakers: dict[int, _NewSpeaker] = {}
         self.speaker_counts: dict[int, _Counts] = {}  # stored speakers this batch touched
-        self.asked_keys: set[str] = set()  # keys asked of the database, found or not
         self.stored_aliases: dict[str, list[tuple[int, str | None, str]]] = {}
         self.added_aliases: dict[str, dict[int, tuple[str, str]]] = {}
         # clusters: key -> id; stored clusters' new counts; clusters added
@@ -303,7 +299,13 @@ class _BatchWriter:
     def preload(self, batch: Sequence[PreparedArticle]) -> None:
         """Read what the batch will look up, in a few queries instead of one per lookup:
         the speakers of its merge keys and aliases, the clusters of its quotations' keys,
-        and the clusters whose sketches share a value with its quotations' sketches."""
+        and the clusters whose sketches share a value with its quotations' sketches.
+
+        Every later lookup is one of these or something the batch added itself: a speaker
+        key is an entity's own, its alias's fallback key, or the key of an alias's owner
+        (stored, and read here, or added by the batch); a quotation looks for near
+        duplicates only when no key matched, stored or added, so its sketch values were
+        probed here."""
         aliases = sorted({e.plan.alias for p in batch for e in p.entities
                           if e.plan.key is None and e.plan.alias is not None})
         keys = {e.plan.key for p in batch for e in p.entities if e.plan.key is not None}
@@ -319,7 +321,6 @@ class _BatchWriter:
                 self.stored_aliases[alias].append((int(sid), key, etype))
                 if key is not None:
                     keys.add(key)  # an alias's owner, looked up by key once found
-        self.asked_keys.update(keys)
         for chunk in _chunks(sorted(keys)):
             for key, sid, gender, etype in self.conn.execute(
                     f"SELECT key, id, gender, type FROM speakers WHERE key IN ({_marks(chunk)})",
@@ -400,7 +401,7 @@ class _BatchWriter:
             key = self._alias_owner(plan.alias, e.type) or f"{e.type}~{plan.alias}"
         if key is None:
             return self._new_speaker(e, None)  # anonymous sources never merge
-        known = self._speaker_by_key(key)
+        known = self.speaker_keys.get(key)
         if known is None:
             speaker_id = self._new_speaker(e, key)
             known = self.speaker_keys[key]
@@ -415,17 +416,6 @@ class _BatchWriter:
                 owners[speaker_id] = (key, known[2])
                 self.aliases.append((alias, speaker_id))
         return speaker_id
-
-    def _speaker_by_key(self, key: str) -> list[Any] | None:
-        known = self.speaker_keys.get(key)
-        if known is None and key not in self.asked_keys:
-            # a key preload could not foresee (none known today): ask the database
-            self.asked_keys.add(key)
-            row = self.conn.execute("SELECT id, gender, type FROM speakers WHERE key = ?",
-                                    (key,)).fetchone()
-            if row is not None:
-                known = self.speaker_keys[key] = [int(row[0]), row[1], row[2]]
-        return known
 
     def _alias_owner(self, alias: str, etype: str) -> str | None:
         """The key of the one full-name speaker of this type known by ``alias`` (none when
@@ -517,23 +507,8 @@ class _BatchWriter:
         return best[1] if best else None
 
     def _stored_candidates(self, probe: tuple[int, ...]) -> list[tuple[int, tuple[int, ...]]]:
-        ids = sorted({cid for h in probe for cid in self._stored_sketch(h)})
+        ids = sorted({cid for h in probe for cid in self.stored_sketches[h]})
         return [(cid, self.sketch_of[cid]) for cid in ids]
-
-    def _stored_sketch(self, h: int) -> list[int]:
-        """The stored clusters that index the sketch value ``h``."""
-        found = self.stored_sketches.get(h)
-        if found is None:
-            # a probe preload could not foresee (none known today): ask the database
-            found = self.stored_sketches[h] = []
-            for cid, stored, first_date in self.conn.execute(
-                    "SELECT c.id, c.sketch, c.first_date FROM cluster_sketch s "
-                    "JOIN clusters c ON c.id = s.cluster_id WHERE s.hash = ?", (h,)):
-                found.append(int(cid))
-                if int(cid) not in self.sketch_of:
-                    self.sketch_of[int(cid)] = tuple(map(int, stored.split())) if stored else ()
-                    self.stored_clusters.setdefault(int(cid), _ClusterCounts(first_date))
-        return found
 
     def _added_candidates(self, probe: tuple[int, ...]) -> list[tuple[int, tuple[int, ...]]]:
         ids = sorted({cid for h in probe for cid in self.added_sketches.get(h, ())})
