@@ -107,6 +107,8 @@ def main() -> int:
     n = max(stats.articles, 1)
     print(f"CPU time:      {(cpu_self + cpu_children) / n * 1000:.2f} ms per article "
           f"(writer {cpu_self / n * 1000:.2f}, workers {cpu_children / n * 1000:.2f})")
+    # CPU seconds per wall second: how much of the machine's cores the run kept busy
+    print(f"cores busy:    {(cpu_self + cpu_children) / seconds:.2f} of {os.cpu_count()}")
     print(f"peak RSS:      writer {peak_self:.0f} MB, largest worker {peak_children:.0f} MB")
     print(f"database:      {db} ({db.stat().st_size / 1e6:.0f} MB)")
     return 0

@@ -209,21 +209,24 @@ def test_a_killed_ingest_run_again_ends_identical(tmp_path: Path) -> None:
 
 
 def test_two_workers_store_what_one_process_stores(tmp_path: Path) -> None:
-    """The process pool (batches of 16 or more) and the single process give the same
-    database, clusters and merged speakers included."""
-    write_corpus(tmp_path / "in", 40)
+    """The process pool (batches of 16 or more, several in the pool at once) and the single
+    process give the same database, clusters and merged speakers included; an article given
+    twice is stored once, even when its copy is extracted before the first is stored."""
+    write_corpus(tmp_path / "in", 64)
+    # the first article again, in the second batch: read while the first is in the pool
+    (tmp_path / "in" / "story-020-copy.txt").write_text(article(0), encoding="utf-8")
     dumps = []
     for workers in (1, 2):
         db = tmp_path / f"w{workers}.db"
         store = Store.open(db)
         stats = ingest(iter_corpus([str(tmp_path / "in")]), store, workers=workers,
-                       batch_size=20)
+                       batch_size=16)
         store.close()
-        assert (stats.articles, stats.errors) == (40, 0)
+        assert (stats.articles, stats.skipped, stats.errors) == (64, 1, 0)
         dumps.append(_dump(db))
     assert dumps[0] == dumps[1]
     conn = sqlite3.connect(tmp_path / "w2.db")
-    try:  # the mayor's sentence, in all 40 articles, is one cluster
-        assert conn.execute("SELECT max(articles) FROM clusters").fetchone()[0] == 40
+    try:  # the mayor's sentence, in all 64 articles, is one cluster
+        assert conn.execute("SELECT max(articles) FROM clusters").fetchone()[0] == 64
     finally:
         conn.close()
