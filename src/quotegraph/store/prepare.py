@@ -81,7 +81,7 @@ def key_and_sketch(words: list[str]) -> tuple[str | None, tuple[int, ...]]:
     if n < MIN_SKETCH_WORDS:
         return key, ()
     # Each trigram is a slice of the joined bytes, from its first word's start to its
-    # third word's end: hashed in place, not joined and encoded once more per trigram.
+    # third word's end: not joined and encoded once more per trigram.
     ascii_only = len(data) == len(joined)
     starts = []
     at = 0
@@ -89,8 +89,9 @@ def key_and_sketch(words: list[str]) -> tuple[str | None, tuple[int, ...]]:
         starts.append(at)
         at += (len(w) if ascii_only else len(w.encode("utf-8"))) + 1
     starts.append(at)  # where a word after the last would start
-    view = memoryview(data)
-    hashes = {zlib.crc32(view[starts[i] : starts[i + 3] - 1]) for i in range(n - 2)}
+    crc = zlib.crc32  # (a slice of bytes is cheaper than one of a memoryview)
+    # trigram i runs from starts[i] to the space before starts[i + 3]; zip stops at the last
+    hashes = {crc(data[a : b - 1]) for a, b in zip(starts, starts[3:], strict=False)}
     return key, tuple(sorted(hashes)[:SKETCH_SIZE])
 
 
@@ -155,8 +156,12 @@ def entity_plan(entity: dict[str, Any], text: str) -> EntityPlan:
     if not tokens:
         return EntityPlan(None, None, ())
     forms = {" ".join(tokens)}
+    seen: set[str] = set()  # an article names a person the same way many times
     for start, end in entity["mentions"]:
         surface = text[start:end]
+        if surface in seen:
+            continue
+        seen.add(surface)
         if surface[:1].isupper():
             words = _without_honorifics(name_tokens(surface))
             # pronouns are lowercase in the middle of sentences but not at their start;
