@@ -274,9 +274,9 @@ def _name_shape(group: str, initial: bool) -> _Shape | None:
     head = " ".join(name_words)
     gender: Gender = "unknown"
     for t in title_words:
-        g = titles.get(_strip_word(t), ("u", ""))[0]
-        if g in ("f", "m"):
-            gender = "female" if g == "f" else "male"
+        said = lexicon.gender(titles.get(_strip_word(t), ("u", ""))[0])
+        if said != "unknown":
+            gender = said
     if gender == "unknown" and _strip_word(name_words[0]) in _RANK:
         g = titles.get(_strip_word(name_words[0]), ("u", ""))[0]
         gender = lexicon.gender(g)
