@@ -309,7 +309,7 @@ class _BatchWriter:
         aliases = sorted({e.plan.alias for p in batch for e in p.entities
                           if e.plan.key is None and e.plan.alias is not None})
         keys = {e.plan.key for p in batch for e in p.entities if e.plan.key is not None}
-        keys.update(f"{e.type}~{e.plan.alias}" for p in batch for e in p.entities
+        keys.update(_fallback_key(e.type, e.plan.alias) for p in batch for e in p.entities
                     if e.plan.key is None and e.plan.alias is not None)
         for alias in aliases:
             self.stored_aliases[alias] = []
@@ -398,7 +398,7 @@ class _BatchWriter:
         plan = e.plan
         key = plan.key
         if key is None and plan.alias is not None:
-            key = self._alias_owner(plan.alias, e.type) or f"{e.type}~{plan.alias}"
+            key = self._alias_owner(plan.alias, e.type) or _fallback_key(e.type, plan.alias)
         if key is None:
             return self._new_speaker(e, None)  # anonymous sources never merge
         known = self.speaker_keys.get(key)
@@ -564,6 +564,12 @@ class _BatchWriter:
              "WHERE id = ?",
              [(c.first_date, c.first_article_pk, c.first_quote_pk, cid)
               for cid, c in touched if c.first_quote_pk is not None])
+
+
+def _fallback_key(etype: str, alias: str) -> str:
+    """The merge key of an entity known by one name that no single full-name speaker owns
+    ("person~okafor"): preload reads these keys, and _speaker uses them."""
+    return f"{etype}~{alias}"
 
 
 _TEXT = QUOTE_COLUMNS.index("text")
