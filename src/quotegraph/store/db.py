@@ -409,7 +409,7 @@ class _BatchWriter:
             speaker_id = known[0]
             if known[1] == "unknown" and e.gender != "unknown":
                 known[1] = e.gender
-                self._set_gender(speaker_id, e.gender)
+                self._counts(speaker_id).gender = e.gender
         for alias in plan.aliases:
             owners = self.added_aliases.setdefault(alias, {})
             if speaker_id not in owners:
@@ -438,14 +438,9 @@ class _BatchWriter:
             self.speaker_keys[key] = [speaker_id, e.gender, e.type]
         return speaker_id
 
-    def _set_gender(self, speaker_id: int, gender: str) -> None:
-        new = self.new_speakers.get(speaker_id)
-        if new is not None:
-            new.gender = gender
-        else:
-            self._counts(speaker_id).gender = gender
-
     def _counts(self, speaker_id: int) -> _Counts:
+        """What this batch adds to a speaker: a new speaker's own row, or the counts (and
+        gender) to add to a stored one."""
         new = self.new_speakers.get(speaker_id)
         if new is not None:
             return new
