@@ -428,6 +428,14 @@ def test_polnear_entries_read_the_polnear_report(tmp_path: Path) -> None:
     assert entry.path == split
     assert entry.status == "pass", format_gate_report(report)
     assert set(entry.measured) >= {"quoted_overlap_f1", "all_speaker", "all_cue"}
+    # silver annotations added beside the gold (only training reads them) keep the pin
+    (split / "corenlp").mkdir()
+    (split / "corenlp" / "a.conll").write_text("1\tWe\n", encoding="utf-8")
+    assert run_gate(floors, tmp_path / "shared").entries[0].status == "pass"
+    # a changed gold file does not
+    (split / "attributions" / "a_x.ann").write_text("\n".join(ann[:3]) + "\n",
+                                                     encoding="utf-8")
+    assert run_gate(floors, tmp_path / "shared").entries[0].status == "data changed"
 
 
 # ------------------------------------------------------------------------------------------

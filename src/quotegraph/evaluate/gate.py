@@ -33,7 +33,8 @@ Verdicts, per entry
     ``skipped``: the data folder is absent. The gate passes when no entry fails.
 
 Fingerprint
-    SHA-256 over the folder's regular files (recursively, hidden ones included, symlinks
+    SHA-256 over the folder's regular files (for ``polnear``, those under ``text/`` and
+    ``attributions/`` only: see :data:`SCORED_PARTS`) (recursively, hidden ones included, symlinks
     followed) sorted by their ``/``-separated relative path; for each, the path in UTF-8, a NUL,
     the byte length in decimal, a NUL, then the bytes.
 
@@ -149,11 +150,20 @@ def default_shared_root() -> Path:
     return repo.parent / "shared"
 
 
-def fingerprint(folder: Path) -> str:
-    """The SHA-256 of a data folder's files (see the module docstring for the exact bytes)."""
+#: The subfolders an evaluator of each kind reads, where it reads only some: the fingerprint
+#: covers those alone, so material added beside them (PolNeAR's silver ``corenlp/`` files,
+#: which only training reads) does not unpin floors measured on unchanged gold.
+SCORED_PARTS: Mapping[str, tuple[str, ...]] = {"polnear": ("text", "attributions")}
+
+
+def fingerprint(folder: Path, parts: tuple[str, ...] | None = None) -> str:
+    """The SHA-256 of a data folder's files (see the module docstring for the exact bytes);
+    with ``parts``, of the files under those subfolders only (paths still relative to
+    ``folder``)."""
     digest = hashlib.sha256()
-    files = sorted((p.relative_to(folder).as_posix(), p) for p in folder.rglob("*")
-                   if p.is_file())
+    roots = [folder] if parts is None else [folder / p for p in parts]
+    files = sorted((p.relative_to(folder).as_posix(), p) for root in roots
+                   for p in root.rglob("*") if p.is_file())
     for rel, path in files:
         try:
             data = path.read_bytes()
@@ -313,7 +323,7 @@ def _check(entry: FloorEntry, shared_root: Path) -> EntryResult:
     if not folder.is_dir():
         return EntryResult(entry=entry, path=folder, status="skipped",
                            metrics=[MetricCheck(m, f, None) for m, f in entry.floors.items()])
-    found = fingerprint(folder)
+    found = fingerprint(folder, SCORED_PARTS.get(entry.kind))
     measured = _MEASURES[entry.kind][0](folder)
     metrics = [MetricCheck(m, f, measured[m]) for m, f in entry.floors.items()]
     status: Status
