@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,7 +24,15 @@ from quotegraph.evaluate.polnear import (
     score_articles,
 )
 from quotegraph.ingest import article_from_text
-from quotegraph.records import Article, ArticleResult, CueRef, Quote, Span, SpeakerRef
+from quotegraph.records import (
+    Article,
+    ArticleResult,
+    CueRef,
+    Entity,
+    Quote,
+    Span,
+    SpeakerRef,
+)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEV = SHARED / "data" / "polnear" / "dev"
@@ -350,6 +360,77 @@ def test_scores_on_story(story_split: Path) -> None:
     assert "0.750" in table and "0.667" in table
 
 
+def test_strict_and_triple_on_story(story_split: Path) -> None:
+    report = evaluate_polnear(story_split, extract=fake_extract(story_predictions))
+    # P1 and P5 match G1 and G2 with their cues and sources; P3 matches the split G3 but
+    # names no source where the gold has one; P2 ("fully funded") covers 12 of the 30
+    # stripped characters of G4, under half
+    a = report.all
+    assert (a.strict_predicted, a.strict_gold, a.triple_predicted, a.triple_gold) == (3, 3, 2, 2)
+    assert (a.strict_precision, a.strict_recall) == pytest.approx((3 / 5, 3 / 5))
+    assert (a.triple_precision, a.triple_recall, a.triple_f1) == pytest.approx((0.4, 0.4, 0.4))
+    q = report.quoted
+    assert (q.strict_predicted, q.strict_gold, q.triple_predicted, q.triple_gold) == (2, 2, 1, 1)
+    u = report.unquoted
+    assert (u.gold, u.predicted) == (2, 1)
+    assert (u.strict_predicted, u.strict_gold, u.triple_predicted, u.triple_gold) == (1, 1, 1, 1)
+    assert report.to_dict()["unquoted"]["triple_f1"] == pytest.approx(2 / 3)
+    table = format_report(report)
+    assert "all       triple       5      5   0.400   0.400   0.400" in table
+
+
+JACCARD_TEXT = "Ana Ruiz spoke first. Later she said the budget was tight and late.\n"
+
+
+def _jaccard_split(root: Path) -> Path:
+    t = JACCARD_TEXT
+    ann = "\n".join([
+        tline("T1", "Source", t, [find(t, "she")]), tline("T2", "Cue", t, [find(t, "said")]),
+        tline("T3", "Content", t, [find(t, "the budget was tight and late")]),
+        tline("T4", "Attribution", t, [find(t, "said")]),
+        "E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3", ""])
+    return write_split(root, {"x_2016-01-01_j": (t, {"a": ann})})
+
+
+@pytest.mark.parametrize(("needle", "strict"), [
+    ("the budget was", False),  # 14 of the gold's 29 characters: under half
+    ("the budget was t", True),  # 16 of 29 ... and 16 of 29 again: over half
+    ("the budget was tight and late.", True),  # the full stop is stripped: exact
+])
+def test_strict_needs_half_the_characters(tmp_path: Path, needle: str, strict: bool) -> None:
+    split = _jaccard_split(tmp_path / "s")
+
+    def preds(text: str) -> list[Quote]:
+        return [quote(text, [find(text, needle)], kind="indirect", speaker=find(text, "she"),
+                      cue=find(text, "said"))]
+
+    a = evaluate_polnear(split, extract=fake_extract(preds)).all
+    assert (a.strict_gold, a.triple_gold) == ((1, 1) if strict else (0, 0))
+
+
+def test_triple_source_from_the_entity_mentions(tmp_path: Path) -> None:
+    """A speaker given by its entity alone is judged by the entity's mentions."""
+    split = _jaccard_split(tmp_path / "s")
+
+    def extract(text: str, mentions: tuple[Span, ...]) -> ArticleResult:
+        q = quote(text, [find(text, "the budget was tight and late")], kind="indirect",
+                  cue=find(text, "said"))
+        q = Quote(id=q.id, kind=q.kind, text=q.text, spans=q.spans,
+                  speaker=SpeakerRef(entity="e1", name="Ana Ruiz", mention="", span=None,
+                                     type="person"),
+                  addressee=None, cue=q.cue, parent=None, confidence=1.0)
+        ent = Entity(id="e1", name="Ana Ruiz", type="person", gender="female",
+                     mentions=mentions)
+        return ArticleResult(article=Article(id="t", text=text), quotes=(q,), entities=(ent,))
+
+    t = JACCARD_TEXT
+    right = evaluate_polnear(split, extract=lambda x: extract(x, (find(t, "Ana Ruiz"),
+                                                                 find(t, "she")))).all
+    wrong = evaluate_polnear(split, extract=lambda x: extract(x, (find(t, "Ana Ruiz"),))).all
+    assert (right.strict_gold, right.triple_gold) == (1, 1)
+    assert (wrong.strict_gold, wrong.triple_gold) == (1, 0)
+
+
 def test_no_predictions_and_no_gold() -> None:
     empty = GoldArticle(stem="e", text="Quiet day.", attributions=())
     report = score_articles([empty], [ArticleResult(article=Article(id="e", text="Quiet day."))])
@@ -444,3 +525,24 @@ def test_real_dev_split() -> None:
                                        for a in articles])
     assert time.perf_counter() - t0 < 10
     assert (report.quoted.gold, report.all.gold) == (428, 2192)
+
+
+def test_agrees_with_the_outside_scorer() -> None:
+    """``quotegraph eval polnear`` and ``../shared/tools/score_polnear.py`` give the same
+    strict and triple figures on the real dev split (both through the installed CLI)."""
+    tool = SHARED / "tools" / "score_polnear.py"
+    if not DEV.is_dir() or not tool.is_file():
+        pytest.skip("PolNeAR dev or score_polnear.py not available")
+    exe = Path(sys.executable).with_name("quotegraph")
+    cmd = f"{exe} extract --format jsonl" if exe.is_file() else \
+        f"{sys.executable} -m quotegraph extract --format jsonl"
+    out = subprocess.run([sys.executable, str(tool), str(DEV), "--json", "--cmd", cmd],
+                         capture_output=True, text=True, check=True).stdout
+    theirs = json.loads(out)
+    ours = evaluate_polnear(DEV).all
+    for key, value in (("strict_content_P", ours.strict_precision),
+                       ("strict_content_R", ours.strict_recall),
+                       ("strict_content_F1", ours.strict_f1),
+                       ("triple_P", ours.triple_precision), ("triple_R", ours.triple_recall),
+                       ("triple_F1", ours.triple_f1), ("content_overlap_F1", ours.f1)):
+        assert theirs[key] == pytest.approx(value, abs=0.0006), key

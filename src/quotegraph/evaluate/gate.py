@@ -101,6 +101,15 @@ POLNEAR_METRICS: Mapping[str, tuple[str, str]] = {
     "all_exact_recall": ("all", "exact_recall"),
     "all_speaker": ("all", "speaker_accuracy"),
     "all_cue": ("all", "cue_accuracy"),
+    # the strict measures a record is judged by (see evaluate/polnear.py)
+    "quoted_strict_f1": ("quoted", "strict_f1"),
+    "quoted_triple_f1": ("quoted", "triple_f1"),
+    "unquoted_strict_f1": ("unquoted", "strict_f1"),
+    "unquoted_triple_f1": ("unquoted", "triple_f1"),
+    "all_strict_f1": ("all", "strict_f1"),
+    "all_triple_f1": ("all", "triple_f1"),
+    "all_triple_precision": ("all", "triple_precision"),
+    "all_triple_recall": ("all", "triple_recall"),
 }
 
 

@@ -24,6 +24,14 @@ Scoring (micro-averaged over the articles):
   prediction overlapping the gold content most (on a tie, the shortest) supplies the speaker
   (resp. cue) span, which is right when it overlaps a gold Source (resp. Cue) span.
 * the same figures over all gold attributions that have a content, against all predictions.
+* *strict* and *triple* figures, the measure a record is judged by (``score_polnear.py``'s):
+  a prediction is strictly right when its content has a character Jaccard of at least 0.5
+  with a gold content, both stripped of white space, quotation marks and ``,.;:`` at their
+  edges; triple-right when, for one such gold, its cue overlaps the gold Cue and its source
+  (the speaker's mention, else any mention of its entity) overlaps the gold Source, absent on
+  both sides counting as agreeing. A gold attribution is found strictly (triple) when some
+  prediction matches it so. Reported for the quoted subset, the *unquoted* one (gold not
+  quoted, against the ``indirect`` predictions) and all.
 """
 
 from __future__ import annotations
@@ -331,6 +339,12 @@ class SubsetScore:
     speaker_correct: int = 0
     cue_total: int = 0
     cue_correct: int = 0
+    # strict: the content's character Jaccard with a gold content is at least STRICT_JACCARD;
+    # triple: that, and the cue and the source agree with the same gold (see _agrees)
+    strict_predicted: int = 0
+    strict_gold: int = 0
+    triple_predicted: int = 0
+    triple_gold: int = 0
 
     @property
     def precision(self) -> float:
@@ -361,6 +375,30 @@ class SubsetScore:
         return ratio(self.speaker_correct, self.speaker_total)
 
     @property
+    def strict_precision(self) -> float:
+        return ratio(self.strict_predicted, self.predicted)
+
+    @property
+    def strict_recall(self) -> float:
+        return ratio(self.strict_gold, self.gold)
+
+    @property
+    def strict_f1(self) -> float:
+        return f1(self.strict_precision, self.strict_recall)
+
+    @property
+    def triple_precision(self) -> float:
+        return ratio(self.triple_predicted, self.predicted)
+
+    @property
+    def triple_recall(self) -> float:
+        return ratio(self.triple_gold, self.gold)
+
+    @property
+    def triple_f1(self) -> float:
+        return f1(self.triple_precision, self.triple_recall)
+
+    @property
     def cue_accuracy(self) -> float:
         return ratio(self.cue_correct, self.cue_total)
 
@@ -384,6 +422,16 @@ class SubsetScore:
             "cue_total": self.cue_total,
             "cue_correct": self.cue_correct,
             "cue_accuracy": self.cue_accuracy,
+            "strict_predicted": self.strict_predicted,
+            "strict_gold": self.strict_gold,
+            "strict_precision": self.strict_precision,
+            "strict_recall": self.strict_recall,
+            "strict_f1": self.strict_f1,
+            "triple_predicted": self.triple_predicted,
+            "triple_gold": self.triple_gold,
+            "triple_precision": self.triple_precision,
+            "triple_recall": self.triple_recall,
+            "triple_f1": self.triple_f1,
         }
 
 
@@ -395,6 +443,7 @@ class PolnearReport:
     attributions: int = 0
     quoted_attributions: int = 0
     quoted: SubsetScore = field(default_factory=SubsetScore)
+    unquoted: SubsetScore = field(default_factory=SubsetScore)
     all: SubsetScore = field(default_factory=SubsetScore)
     load_seconds: float = 0.0
     extract_seconds: float = 0.0
@@ -406,6 +455,7 @@ class PolnearReport:
             "attributions": self.attributions,
             "quoted_attributions": self.quoted_attributions,
             "quoted": self.quoted.to_dict(),
+            "unquoted": self.unquoted.to_dict(),
             "all": self.all.to_dict(),
             "seconds": {
                 "load": round(self.load_seconds, 3),
@@ -446,12 +496,62 @@ def _any_overlap(a: Sequence[Span], b: Sequence[Span]) -> bool:
     return any(x.overlaps(y) for x in a for y in b)
 
 
+#: The least character Jaccard of a predicted content with a gold one for a strict match.
+STRICT_JACCARD = 0.5
+#: What the strict match strips from both edges of a content, besides white space.
+_STRICT_EDGES = frozenset("\"“”‘’'«»,.;:")
+
+
+def _strip_edges(text: str, spans: Iterable[Span]) -> tuple[Span, ...]:
+    """Spans without white space, quotation marks and ``,.;:`` at either edge (the strict
+    measure's own trimming, which differs from :func:`_trim`'s on purpose: the outside
+    scorer ``score_polnear.py`` defines it so, and the two must agree)."""
+    out: list[Span] = []
+    for sp in spans:
+        a, b = sp.start, sp.end
+        while a < b and (text[a].isspace() or text[a] in _STRICT_EDGES):
+            a += 1
+        while b > a and (text[b - 1].isspace() or text[b - 1] in _STRICT_EDGES):
+            b -= 1
+        if b > a:
+            out.append(Span(a, b))
+    return tuple(sorted(out))
+
+
+def _merged(spans: Sequence[Span]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for sp in sorted(spans):
+        if out and sp.start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], sp.end))
+        else:
+            out.append((sp.start, sp.end))
+    return out
+
+
+def _jaccard(a: Sequence[Span], b: Sequence[Span]) -> float:
+    """Characters shared over characters covered by either (0 when neither covers any),
+    counted over intervals rather than sets of offsets."""
+    x, y = _merged(a), _merged(b)
+    both = sum(max(0, min(e, f) - max(s, t)) for s, e in x for t, f in y)
+    either = sum(e - s for s, e in x) + sum(f - t for t, f in y) - both
+    return both / max(1, either)
+
+
+def _agrees(pred: Sequence[Span], gold: Sequence[Span]) -> bool:
+    """A cue or source agrees when both are given and overlap, or both are absent."""
+    return _any_overlap(pred, gold) if pred and gold else not pred and not gold
+
+
 @dataclass(frozen=True, slots=True)
 class _Pred:
     spans: tuple[Span, ...]
     normal: tuple[Span, ...]
     speaker: Span | None
     cue: Span | None
+    stripped: tuple[Span, ...] = ()
+    # the speaker's mention span, else every mention of its entity (a speaker known by its
+    # entity alone, from a continued or ranked turn, is judged by where the entity is named)
+    source: tuple[Span, ...] = ()
 
 
 def _score_subset(
@@ -470,6 +570,7 @@ def _score_subset(
             score.predicted_matched += 1
         if p.normal and p.normal in every_normal:
             score.predicted_exact += 1
+    _score_strict(score, text, golds, every_gold, preds)
     pred_normals = {p.normal for p in preds if p.normal}
     for g in golds:
         best: _Pred | None = None
@@ -496,6 +597,27 @@ def _score_subset(
                 score.cue_correct += 1
 
 
+def _score_strict(score: SubsetScore, text: str, golds: Sequence[GoldAttribution],
+                  every_gold: Sequence[GoldAttribution], preds: Sequence[_Pred]) -> None:
+    """The strict content and triple counts: a prediction is strictly right when its content
+    matches a gold content of ``every_gold`` (Jaccard ≥ 0.5 after :func:`_strip_edges`), and
+    triple-right when the cue and source of one such gold agree with its own."""
+    stripped = {id(g): _strip_edges(text, g.content) for g in every_gold}
+    for p in preds:
+        match = [g for g in every_gold if _jaccard(p.stripped, stripped[id(g)]) >= STRICT_JACCARD]
+        score.strict_predicted += bool(match)
+        score.triple_predicted += any(_triple(p, g) for g in match)
+    for g in golds:
+        gs = stripped[id(g)] if id(g) in stripped else _strip_edges(text, g.content)
+        match_p = [p for p in preds if _jaccard(p.stripped, gs) >= STRICT_JACCARD]
+        score.strict_gold += bool(match_p)
+        score.triple_gold += any(_triple(p, g) for p in match_p)
+
+
+def _triple(p: _Pred, g: GoldAttribution) -> bool:
+    return _agrees((p.cue,) if p.cue is not None else (), g.cue) and _agrees(p.source, g.source)
+
+
 def _shift(span: Span, by: int) -> Span:
     return Span(span.start + by, span.end + by) if by else span
 
@@ -510,16 +632,25 @@ def _predictions(article: GoldArticle, result: ArticleResult) -> list[tuple[Quot
     else:
         raise DataError(f"{article.stem}: the extractor changed the article text; "
                         "cannot align its offsets with the annotations")
+    mentions = {e.id: e.mentions for e in result.entities}
     out: list[tuple[Quote, _Pred]] = []
     for q in result.quotes:
         spans = tuple(_shift(s, by) for s in q.spans)
         speaker = q.speaker.span if q.speaker is not None else None
         cue = q.cue.span if q.cue is not None else None
+        if speaker is not None:
+            source: tuple[Span, ...] = (_shift(speaker, by),)
+        elif q.speaker is not None and q.speaker.entity in mentions:
+            source = tuple(_shift(m, by) for m in mentions[q.speaker.entity])
+        else:
+            source = ()
         out.append((q, _Pred(
             spans=spans,
             normal=_normal(article.text, spans),
             speaker=_shift(speaker, by) if speaker is not None else None,
             cue=_shift(cue, by) if cue is not None else None,
+            stripped=_strip_edges(article.text, spans),
+            source=source,
         )))
     return out
 
@@ -541,6 +672,9 @@ def score_articles(
         # predictions that quote: direct ones, and mixed ones that absorbed a quoted fragment
         direct = [p for q, p in preds if q.kind in ("direct", "mixed")]
         _score_subset(report.quoted, article.text, quoted, with_content, direct)
+        _score_subset(report.unquoted, article.text,
+                      [g for g in with_content if not g.quoted], with_content,
+                      [p for q, p in preds if q.kind not in ("direct", "mixed")])
         _score_subset(report.all, article.text, with_content, with_content,
                       [p for _, p in preds])
     report.score_seconds = time.perf_counter() - t0
@@ -577,6 +711,15 @@ def format_report(report: PolnearReport) -> str:
                      f"{s.precision:>7.3f} {s.recall:>7.3f} {s.f1:>7.3f}")
         lines.append(f"{name:<8} {'exact':<7} {s.gold:>6} {s.predicted:>6} "
                      f"{s.exact_precision:>7.3f} {s.exact_recall:>7.3f} {s.exact_f1:>7.3f}")
+    lines += ["", "strict: content Jaccard >= 0.5 with a gold content; triple: that, and its cue "
+              "and source agree with that gold's", "",
+              f"{'subset':<9} {'match':<7} {'gold':>6} {'pred':>6} {'P':>7} {'R':>7} {'F1':>7}"]
+    for name, s in (("quoted", report.quoted), ("unquoted", report.unquoted),
+                    ("all", report.all)):
+        lines.append(f"{name:<9} {'strict':<7} {s.gold:>6} {s.predicted:>6} "
+                     f"{s.strict_precision:>7.3f} {s.strict_recall:>7.3f} {s.strict_f1:>7.3f}")
+        lines.append(f"{name:<9} {'triple':<7} {s.gold:>6} {s.predicted:>6} "
+                     f"{s.triple_precision:>7.3f} {s.triple_recall:>7.3f} {s.triple_f1:>7.3f}")
     lines += ["", f"{'subset':<8} {'field':<8} {'correct':>8} {'total':>6} {'accuracy':>9}"]
     for name, s in (("quoted", report.quoted), ("all", report.all)):
         lines.append(f"{name:<8} {'speaker':<8} {s.speaker_correct:>8} {s.speaker_total:>6} "
