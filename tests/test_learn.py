@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from quotegraph.errors import DataError
-from quotegraph.learn import Examples, fit, train
 from quotegraph.pipeline import analyse
 from quotegraph.rank import FEATURES, MODEL_FILE, SpeakerRanker, documents_features
 from quotegraph.records import Article
+from quotegraph.training.ranker import Examples, fit, train
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

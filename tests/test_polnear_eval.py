@@ -546,3 +546,72 @@ def test_agrees_with_the_outside_scorer() -> None:
                        ("triple_P", ours.triple_precision), ("triple_R", ours.triple_recall),
                        ("triple_F1", ours.triple_f1), ("content_overlap_F1", ours.f1)):
         assert theirs[key] == pytest.approx(value, abs=0.0006), key
+
+
+def test_canonical_names_are_scored_on_triple_right_records(tmp_path: Path) -> None:
+    from quotegraph.evaluate.polnear import SpeakerGold, load_speaker_gold, name_right
+
+    t = JACCARD_TEXT
+    split = _jaccard_split(tmp_path / "s")
+    she = find(t, "she")
+    gold_file = tmp_path / "gold.tsv"
+    gold_file.write_text("# a comment\narticle\tattribution\tsource_start\tsource_end\tname\t"
+                         f"type\nx_2016-01-01_j\tE1\t{she.start}\t{she.end}\tAna Ruiz\tperson\n",
+                         encoding="utf-8")
+    gold = load_speaker_gold(gold_file)
+    assert gold == {("x_2016-01-01_j", "E1"): SpeakerGold(she, "Ana Ruiz", "person")}
+
+    def preds(name: str) -> Callable[[str], ArticleResult]:
+        def extract(text: str) -> ArticleResult:
+            q = quote(text, [find(text, "the budget was tight and late")], kind="indirect",
+                      speaker=find(text, "she"), cue=find(text, "said"))
+            q = Quote(id="q", kind="indirect", text=q.text, spans=q.spans,
+                      speaker=SpeakerRef("e1", name, "she", find(text, "she"), "person"),
+                      addressee=None, cue=q.cue, parent=None, confidence=1.0)
+            return ArticleResult(article=Article(id="t", text=text), quotes=(q,))
+        return extract
+
+    articles = load_polnear(split)
+    for name, right in (("Ana Ruiz", 1), ("ana  ruiz", 1), ("Ms. Ruiz", 0), ("she", 0)):
+        result = preds(name)(t)
+        c = score_articles(articles, [result], gold).canonical
+        assert (c.right, c.records) == (right, 1), name
+    # a record that is not triple-right is not scored for its name
+    def wrong_cue(text: str) -> ArticleResult:
+        r = preds("Ana Ruiz")(text)
+        q = r.quotes[0]
+        q = Quote(q.id, q.kind, q.text, q.spans, q.speaker, None,
+                  CueRef("spoke", "speak", find(text, "spoke"), "neutral"), None, 1.0)
+        return ArticleResult(article=r.article, quotes=(q,))
+    assert score_articles(articles, [wrong_cue(t)], gold).canonical.records == 0
+    # anonymous and author sources are right by their type
+    anon = SpeakerGold(she, "anonymous: a clerk", "anonymous")
+    q = Quote("q", "indirect", "x", (she,), SpeakerRef(None, "a clerk", "a clerk", she,
+                                                     "anonymous"), None, None, None, 1.0)
+    assert name_right(q, anon) and not name_right(q, SpeakerGold(she, "author", "author"))
+
+
+@pytest.mark.parametrize("line", [
+    "a\tE1\t1\t2\tName\tpersonage", "a\tE1\tx\t2\tName\tperson", "a\tE1\t1\t2\t \tperson",
+    "a\tE1\t1\t2\tName"])
+def test_a_malformed_speaker_gold_line_is_refused(tmp_path: Path, line: str) -> None:
+    from quotegraph.evaluate.polnear import load_speaker_gold
+
+    path = tmp_path / "g.tsv"
+    path.write_text("article\tattribution\tsource_start\tsource_end\tname\ttype\n" + line
+                    + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match="data line 2"):
+        load_speaker_gold(path)
+
+
+def test_the_shipped_speaker_gold_matches_the_dev_sources() -> None:
+    from quotegraph.evaluate.polnear import load_speaker_gold
+
+    gold = load_speaker_gold()
+    assert len(gold) == 2066
+    assert len({stem for stem, _ in gold}) == 83  # one dev article has no Source span
+    if not DEV.is_dir():
+        pytest.skip(f"PolNeAR dev split not available at {DEV}")
+    by_key = {(a.stem, g.id): g for a in load_polnear(DEV) for g in a.attributions}
+    for key, sp in gold.items():
+        assert key in by_key and sp.source.start == by_key[key].source[0].start, key

@@ -32,7 +32,8 @@ from types import ModuleType
 
 # The modules setup.py compiles (tests/test_compiled.py checks that the two lists agree).
 COMPILED = ("records", "text", "ingest", "lexicon", "quotes", "mentions", "attribute",
-            "reported", "resolve", "rank", "pipeline")
+            "cuefeatures", "learned", "reported", "resolve", "rank", "recordfeatures",
+            "pipeline")
 
 _PACKAGE = Path(__file__).resolve().parent
 GROUP = "quotegraph"  # setup.py's group_name: the shared library is GROUP__mypyc

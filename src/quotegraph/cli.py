@@ -357,7 +357,7 @@ def _iter_inputs(paths: Sequence[str], input_format: InputFormat,
 
 
 def _run(items: Iterable[Article | InputError], writer: _Writer, errors: ErrorPolicy,
-         progress: _ProgressReporter) -> int:
+         progress: _ProgressReporter, min_confidence: float | None = None) -> int:
     """Extract every input and write the results; return the exit code."""
     total = failed = 0
     stop_code: int | None = None
@@ -373,7 +373,8 @@ def _run(items: Iterable[Article | InputError], writer: _Writer, errors: ErrorPo
                     break
                 continue
             try:
-                result = extract_article(item)
+                result = extract_article(item) if min_confidence is None else \
+                    extract_article(item, min_confidence=min_confidence)
             except Exception as exc:  # one broken article must not take the batch down
                 failed += 1
                 where = item.source or item.id
@@ -437,18 +438,27 @@ def main() -> None:
     help="fail: stop at the first bad input (exit 2); skip: report it, go on, and print a "
     "summary (exit 2 only if every input failed).",
 )
+@click.option(
+    "--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="P",
+    help="Leave out records less likely than P to be right end to end (default: the "
+    "shipped model's threshold, which hides only indirect records that are wrong on dev; "
+    "0 shows every record).",
+)
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], fmt: OutputFormat,
-            input_format: InputFormat, errors: ErrorPolicy) -> None:
+            input_format: InputFormat, errors: ErrorPolicy,
+            min_confidence: float | None) -> None:
     """Extract the quotations of each article in PATH... ('-' reads stdin).
 
     Plain-text articles may open with a ' date YYYY-MM-DD ' header, which sets the article's
-    date and is removed from its text.
+    date and is removed from its text. Each record's confidence is the learned probability
+    that its content, cue and speaker are all right.
     """
     progress = _ProgressReporter(enabled=_stderr_is_tty())
     progress.expect(len(paths))
     writer = _WRITERS[fmt](_stdout())
-    ctx.exit(_run(_iter_inputs(paths, input_format, progress), writer, errors, progress))
+    ctx.exit(_run(_iter_inputs(paths, input_format, progress), writer, errors, progress,
+                  min_confidence))
 
 
 main.add_command(eval_group)
@@ -462,13 +472,14 @@ for _command in (*STORE_COMMANDS, *WEB_COMMANDS):
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the model and its card (default: quotegraph/models).")
 def train(shared: Path | None, out: Path | None) -> None:
-    """Fit the speaker ranker on PolNeAR train and the PDNC training novels.
+    """Fit the learned parts on PolNeAR train and the PDNC training novels.
 
-    Needs NumPy (pip install -e '.[train]'). Writes speaker_ranker.json and its model card,
-    and prints the dev figures with and without it.
+    In order: the reporting words and word tags, the cue detector, where reported clauses
+    end, the speaker ranker, the record confidence (thresholds tuned on dev). Needs NumPy
+    (pip install -e '.[train]'). Writes each model and the model cards, and prints them.
     """
     from .evaluate.gate import default_shared_root
-    from .learn import train as run_training
+    from .training import train as run_training
 
     root = shared or default_shared_root()
     target = out or Path(__file__).with_name("models")

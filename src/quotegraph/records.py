@@ -264,6 +264,11 @@ class Quote(Record):
         return Quote(id, self.kind, self.text, self.spans, self.speaker, self.addressee,
                      self.cue, parent, self.confidence)
 
+    def with_confidence(self, confidence: float) -> Quote:
+        """This quotation with another confidence (the learned one of stage 8)."""
+        return Quote(self.id, self.kind, self.text, self.spans, self.speaker, self.addressee,
+                     self.cue, self.parent, confidence)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,

@@ -29,7 +29,9 @@ import regex
 
 from . import lexicon
 from .attribute import _WORD, Attributor, Local, content_words, is_title_like
+from .cuefeatures import cue_features
 from .cuelearn import reported_cue_forms
+from .learned import CueDetector, EndChooser
 from .mentions import nonname_words
 from .records import Cue, Mention, QuoteKind, QuoteSpan, Span
 from .text import sentence_ends
@@ -97,9 +99,13 @@ class _DirectIndex:
 
 def reported_speech(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan],
                     mentions: Sequence[Mention], direct: Sequence[Local],
+                    detector: CueDetector | None = None, chooser: EndChooser | None = None,
                     ) -> tuple[list[Local], list[Local]]:
     """The reported-speech locals of an article, and the direct locals that remain once the
-    fragments of mixed quotations are absorbed (compute first, then the caller keeps both)."""
+    fragments of mixed quotations are absorbed (compute first, then the caller keeps both).
+    With a ``detector``, a reporting word opens a record only where the detector takes it
+    for a cue in its context; with a ``chooser``, it decides where a clause that
+    follows its cue ends."""
     words = _cue_words(text)
     word_starts = [w[0] for w in words]  # bisected as plain numbers, not tuples
     if not words:
@@ -116,7 +122,7 @@ def reported_speech(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan
         for end in [*sentence_ends(text, para.start, para.end), para.end]:
             if end > start:
                 found.extend(_in_sentence(att, Span(start, end), top, starts, index, words,
-                                          word_starts))
+                                          word_starts, detector, chooser))
             start = end
     found = _dedupe(found)
     taken_by: dict[int, list[Span]] = {}
@@ -166,22 +172,60 @@ def _dedupe(found: list[Reported]) -> list[Reported]:
     return out
 
 
+def cue_candidates(text: str, paras: Sequence[Span], quotes: Sequence[QuoteSpan],
+                   mentions: Sequence[Mention]) -> list[tuple[Cue, list[str]]]:
+    """Every reporting word that stage 5b would weigh, with its features: the examples the
+    cue detector is trained on (quotegraph/training/cues.py), found by the same sentence loop
+    and the same filters as :func:`reported_speech` applies before the detector."""
+    words = _cue_words(text)
+    word_starts = [w[0] for w in words]
+    att = Attributor(text, paras, mentions)
+    top = sorted((q for q in quotes if q.parent is None), key=lambda q: q.start)
+    starts = [q.start for q in top]
+    out: list[tuple[Cue, list[str]]] = []
+    for para in paras:
+        start = para.start
+        for end in [*sentence_ends(text, para.start, para.end), para.end]:
+            if end > start:
+                sent = Span(start, end)
+                if _open_sentence(att, sent, top, starts, word_starts) is not None:
+                    collected: list[tuple[Cue, list[str]]] = []
+                    _cues(att, sent, words, word_starts, None, collected)
+                    out.extend(collected)
+            start = end
+    return out
+
+
+def _open_sentence(att: Attributor, sent: Span, top: Sequence[QuoteSpan],
+                   starts: Sequence[int], word_starts: Sequence[int],
+                   ) -> tuple[Span, list[QuoteSpan]] | None:
+    """The sentence's body and the quotations in it, or None where it reports nothing: no
+    reporting word in it, a question, or all inside a quotation."""
+    text = att.text
+    if not _has_word(word_starts, sent):
+        return None  # no reporting word: the common case, decided first
+    body = _trim(text, sent.start, sent.end)
+    if body is None or text[body.start:sent.end].rstrip().rstrip(_QUOTE_MARKS).endswith("?"):
+        return None  # a question reports nothing
+    inside = _quotes_in(top, starts, sent)
+    if any(q.start <= body.start and body.end <= q.end for q in inside):
+        return None  # the sentence is inside a quotation
+    return body, inside
+
+
 def _in_sentence(att: Attributor, sent: Span, top: Sequence[QuoteSpan],
                  starts: Sequence[int], index: _DirectIndex,
                  words: Sequence[tuple[int, int, str]],
-                 word_starts: Sequence[int]) -> list[Reported]:
+                 word_starts: Sequence[int], detector: CueDetector | None,
+                 chooser: EndChooser | None) -> list[Reported]:
     text = att.text
-    if not _has_word(word_starts, sent):
-        return []  # no reporting word: the common case, decided first
-    body = _trim(text, sent.start, sent.end)
-    if body is None or text[body.start:sent.end].rstrip().rstrip(_QUOTE_MARKS).endswith("?"):
-        return []  # a question reports nothing
-    inside = _quotes_in(top, starts, sent)
-    if any(q.start <= body.start and body.end <= q.end for q in inside):
-        return []  # the sentence is inside a quotation
+    opened = _open_sentence(att, sent, top, starts, word_starts)
+    if opened is None:
+        return []
+    body, inside = opened
     out: list[Reported] = []
     raw: list[Reported] = []
-    cues = [c for c in _cues(att, sent, words, word_starts)
+    cues = [c for c in _cues(att, sent, words, word_starts, detector)
             if not any(q.start <= c.span.start < q.end for q in inside)
             and not _other_sense(text, c)]
     # trailing attributions ("…, the source added"), each worked out only when asked for:
@@ -195,7 +239,7 @@ def _in_sentence(att: Attributor, sent: Span, top: Sequence[QuoteSpan],
 
     for cue in cues:
         r = (_according_to(att, cue, body) if cue.lemma == "according to"
-             else _cue_first(att, cue, body, inside))
+             else _cue_first(att, cue, body, inside, chooser))
         if r is not None:
             # "… that she didn't want the escort, the source added": the content ends
             # before a trailing attribution
@@ -300,18 +344,27 @@ def _forms_and_according() -> frozenset[str]:
 
 
 def _cues(att: Attributor, sent: Span, words: Sequence[tuple[int, int, str]],
-          word_starts: Sequence[int]) -> list[Cue]:
+          word_starts: Sequence[int], detector: CueDetector | None,
+          collect: list[tuple[Cue, list[str]]] | None = None) -> list[Cue]:
     """The reporting words of a sentence: the word forms learned from PolNeAR train
     (:mod:`quotegraph.cuelearn`) and "according to", with the lexicon's lemma and manner
-    where it has them. After a determiner a form is a noun ("the report")."""
+    where it has them. After a determiner a form is a noun ("the report"). A ``detector``
+    keeps the forms it takes for cues in context; ``collect`` receives every candidate it
+    would weigh, with its features (for training)."""
     text = att.text
     table = lexicon.cues()
+    learned = detector is not None or collect is not None
     out: list[Cue] = []
     for k in range(bisect_left(word_starts, sent.start), len(words)):  # no slice copy
         start, end, w = words[k]
         if start >= sent.end:
             break
-        if att._after_determiner(start):
+        # without the detector two hand rules stand in for context: after a determiner a
+        # form is a noun, and a form in -s after no subject is a plural noun ("answered a
+        # few more questions"); the detector weighs both as features instead ("one company
+        # says" is a cue)
+        determiner = att._after_determiner(start)
+        if determiner and not learned:
             continue
         if w == "according":
             to = _TO.match(text, end)
@@ -321,12 +374,43 @@ def _cues(att: Attributor, sent: Span, words: Sequence[tuple[int, int, str]],
                                "neutral"))
             continue
         prev = text[max(sent.start, start - 20) : start].split()
-        if w.endswith("s") and not w.endswith("ss") and prev and not _subject_like(prev[-1]):
-            continue  # "answered a few more questions": a plural noun, not "she questions"
+        plural = w.endswith("s") and not w.endswith("ss") and bool(prev) and \
+            not _subject_like(prev[-1])
+        if plural and not learned:
+            continue
         entry = table.get(w)
         lemma, manner = (entry.lemma, entry.manner) if entry else (_lemma(w), "neutral")
-        out.append(Cue(Span(start, end), text[start:end], lemma, manner))  # type: ignore[arg-type]
+        cue = Cue(Span(start, end), text[start:end], lemma, manner)  # type: ignore[arg-type]
+        if learned:
+            feats = cue_features(text, start, end, sent.start, sent.end, w,
+                                 entry.manner if entry else "-", *_neighbours(att, start, end))
+            if determiner:
+                feats.append("determiner")
+            if plural:
+                feats.append("plural_no_subject")
+            if collect is not None:
+                collect.append((cue, feats))
+            if detector is not None and detector.score(feats) < detector.cut:
+                continue  # the form, but not a cue in this context
+        out.append(cue)
     return out
+
+
+def _neighbours(att: Attributor, start: int, end: int) -> tuple[str, str]:
+    """The kinds of the mentions right before ``start`` and right after ``end`` (only white
+    space between), or "-": a subject before a cue, a name after an inverted one."""
+    text = att.text
+    before = "-"
+    for m in reversed(att.mentions_in(max(0, start - 60), start)):
+        if not text[m.span.end : start].strip():
+            before = m.kind
+        break
+    after = "-"
+    for m in att.mentions_in(end, min(len(text), end + 60)):
+        if not text[end : m.span.start].strip():
+            after = m.kind
+        break
+    return before, after
 
 
 _SUBJECT_WORDS: Final = frozenset("he she it who that which also still now often".split())
@@ -352,8 +436,8 @@ def _other_sense(text: str, cue: Cue) -> bool:
         cue.lemma == "say"
 
 
-def _cue_first(att: Attributor, cue: Cue, body: Span,
-               inside: Sequence[QuoteSpan] = ()) -> Reported | None:
+def _cue_first(att: Attributor, cue: Cue, body: Span, inside: Sequence[QuoteSpan] = (),
+               chooser: EndChooser | None = None) -> Reported | None:
     """``SPEAKER CUE [ADDRESSEE] [that] CONTENT``."""
     text = att.text
     if cue.text.lower() in _NAMING:
@@ -386,7 +470,11 @@ def _cue_first(att: Attributor, cue: Cue, body: Span,
             # "said on Tuesday that …": the content opens with its "that", as PolNeAR marks
             # it; in "says it underscores that …" the "that" is the content's own
             pos = m.start()
-    content = _trim(text, pos, _clause_end(text, pos, body.end))
+    end = _clause_end(text, pos, body.end)
+    if chooser is not None:
+        end = chooser.choose(text, (cue.span.start, cue.span.end), cue.lemma, pos, end,
+                             body.end)
+    content = _trim(text, pos, end)
     if content is None or not _at_least(text, content.start, content.end, _MIN_WORDS):
         return None
     if any(q.start <= content.start + 1 and _covers(text, q, content) for q in inside):

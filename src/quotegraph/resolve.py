@@ -20,16 +20,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Final
+from typing import Final, Protocol
 
 import regex
 
 from . import lexicon
 from .attribute import Local, Nested
 from .mentions import FIRST_PERSON, nonname_words
-
-if TYPE_CHECKING:  # the ranker imports this module's records
-    from .rank import SpeakerRanker
 from .records import (
     CueRef,
     Entity,
@@ -564,12 +561,20 @@ class Draft:
         self.sieve = sieve
 
 
+class DraftRanker(Protocol):
+    """What stage 6 asks of the learned speaker ranker (:class:`quotegraph.rank.SpeakerRanker`):
+    a protocol, so that this module need not import the ranker, which imports its records."""
+
+    def apply(self, text: str, paras: Sequence[Span], drafts: list[Draft],
+              resolver: Resolver, *, conversation: bool) -> None: ...
+
+
 _CONFIDENCE: Final = {"before": 0.93, "after": 0.93, "colon": 0.85, "loose": 0.75}
 _SECOND_PERSON: Final = regex.compile(r"\b(?:you|your|you’re|you're|yours)\b", regex.IGNORECASE)
 
 
 def conventions(text: str, paras: Sequence[Span], locals_: Sequence[Local],
-                resolver: Resolver, ranker: SpeakerRanker | None = None) -> list[Draft]:
+                resolver: Resolver, ranker: DraftRanker | None = None) -> list[Draft]:
     """Entities for the stage-5 mentions, then the conventions that need entities. The
     learned ranker, when given, decides the quotes no cue attributes."""
     drafts: list[Draft] = []

@@ -59,6 +59,7 @@ __all__ = [
     "is_quoted",
     "load_polnear",
     "score_articles",
+    "triple_correct",
 ]
 
 Extractor = Callable[[str], ArticleResult]
@@ -435,6 +436,87 @@ class SubsetScore:
         }
 
 
+#: The hand-written canonical speakers of PolNeAR dev (see the file's header).
+SPEAKER_GOLD = Path(__file__).with_name("polnear_dev_speakers.tsv")
+SPEAKER_TYPES = frozenset({"person", "organization", "group", "anonymous", "work", "author",
+                           "unresolvable"})
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerGold:
+    """The canonical name and type of one attribution's source, as a reader gives them."""
+
+    source: Span
+    name: str
+    type: str
+
+
+def load_speaker_gold(path: Path = SPEAKER_GOLD) -> dict[tuple[str, str], SpeakerGold]:
+    """``{(article stem, attribution id): gold}`` from a canonical-speaker file: '#'
+    comment lines, a header, then ``article attribution source_start source_end name type``
+    separated by tabs. Raises :class:`DataError` on a malformed line."""
+    out: dict[tuple[str, str], SpeakerGold] = {}
+    lines = [ln for ln in _read_text(path).split("\n") if ln and not ln.startswith("#")]
+    for no, line in enumerate(lines[1:], start=2):
+        cols = line.split("\t")
+        if len(cols) != 6 or not cols[2].isdigit() or not cols[3].isdigit() or \
+                cols[5] not in SPEAKER_TYPES or not cols[4].strip():
+            raise DataError(f"{path}: data line {no} is not 'article attribution start end "
+                            f"name type' with a known type: {line[:60]!r}")
+        key = (cols[0], cols[1])
+        if key in out:
+            raise DataError(f"{path}: data line {no}: {cols[0]} {cols[1]} given twice")
+        out[key] = SpeakerGold(Span(int(cols[2]), int(cols[3])), cols[4], cols[5])
+    return out
+
+
+def _name_key(name: str) -> str:
+    """A name as compared: case, spacing, a leading "the" and a possessive ending aside."""
+    key = " ".join(name.casefold().split())
+    key = key.removeprefix("the ")
+    return key.removesuffix("’s").removesuffix("'s")
+
+
+def name_right(quote: Quote, gold: SpeakerGold) -> bool:
+    """Whether a record names its source as the gold does: an unnamed source ("anonymous:
+    WORDS") typed anonymous or given by those very words, the writer as the author, anyone
+    else under the gold's canonical name."""
+    sp = quote.speaker
+    if sp is None:
+        return False
+    if gold.name.startswith("anonymous: "):
+        return sp.type == "anonymous" or _name_key(sp.name) == _name_key(gold.name[11:])
+    if gold.type == "author":
+        return sp.name == "author" or str(sp.type) == "author"
+    return _name_key(sp.name) == _name_key(gold.name)
+
+
+@dataclass(slots=True)
+class NameScore:
+    """Canonical-name accuracy on the triple-right records whose gold attribution has a
+    hand-written canonical speaker (unresolvable ones left out)."""
+
+    records: int = 0
+    right: int = 0
+    by_type: dict[str, list[int]] = field(default_factory=dict)  # type -> [right, records]
+
+    @property
+    def accuracy(self) -> float:
+        return ratio(self.right, self.records)
+
+    def add(self, ok: bool, gold_type: str) -> None:
+        self.records += 1
+        self.right += ok
+        cell = self.by_type.setdefault(gold_type, [0, 0])
+        cell[0] += ok
+        cell[1] += 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"records": self.records, "right": self.right, "accuracy": self.accuracy,
+                "by_type": {t: {"right": r, "records": n, "accuracy": ratio(r, n)}
+                            for t, (r, n) in sorted(self.by_type.items())}}
+
+
 @dataclass(slots=True)
 class PolnearReport:
     """The result of :func:`evaluate_polnear`."""
@@ -445,6 +527,7 @@ class PolnearReport:
     quoted: SubsetScore = field(default_factory=SubsetScore)
     unquoted: SubsetScore = field(default_factory=SubsetScore)
     all: SubsetScore = field(default_factory=SubsetScore)
+    canonical: NameScore = field(default_factory=lambda: NameScore())
     load_seconds: float = 0.0
     extract_seconds: float = 0.0
     score_seconds: float = 0.0
@@ -457,6 +540,7 @@ class PolnearReport:
             "quoted": self.quoted.to_dict(),
             "unquoted": self.unquoted.to_dict(),
             "all": self.all.to_dict(),
+            "canonical_names": self.canonical.to_dict(),
             "seconds": {
                 "load": round(self.load_seconds, 3),
                 "extract": round(self.extract_seconds, 3),
@@ -655,10 +739,41 @@ def _predictions(article: GoldArticle, result: ArticleResult) -> list[tuple[Quot
     return out
 
 
+def triple_correct(article: GoldArticle, result: ArticleResult) -> list[bool]:
+    """For each quote of ``result`` (in order), whether it is triple-right against the gold
+    of ``article``: what the record confidence model is trained to predict."""
+    golds = [g for g in article.attributions if g.content]
+    stripped = [(g, _strip_edges(article.text, g.content)) for g in golds]
+    return [any(_triple(p, g) for g, s in stripped if _jaccard(p.stripped, s) >= STRICT_JACCARD)
+            for _, p in _predictions(article, result)]
+
+
+def _score_names(score: NameScore, article: GoldArticle, preds: Sequence[tuple[Quote, _Pred]],
+                 speakers: dict[tuple[str, str], SpeakerGold]) -> None:
+    """Each triple-right record whose gold (the first it is triple-right against) has a
+    canonical speaker: is the record's name that one?"""
+    golds = [g for g in article.attributions if g.content]
+    stripped = [(g, _strip_edges(article.text, g.content)) for g in golds]
+    for q, p in preds:
+        g = next((g for g, s in stripped
+                  if _jaccard(p.stripped, s) >= STRICT_JACCARD and _triple(p, g)), None)
+        if g is None:
+            continue
+        gold = speakers.get((article.stem, g.id))
+        if gold is None or gold.type == "unresolvable":
+            continue
+        if not any(gold.source.overlaps(s) for s in g.source):
+            raise DataError(f"{article.stem} {g.id}: the canonical speaker's span is not "
+                            "the attribution's Source")
+        score.add(name_right(q, gold), gold.type)
+
+
 def score_articles(
-    articles: Sequence[GoldArticle], results: Sequence[ArticleResult]
+    articles: Sequence[GoldArticle], results: Sequence[ArticleResult],
+    speakers: dict[tuple[str, str], SpeakerGold] | None = None,
 ) -> PolnearReport:
-    """Score extraction results (one per article, same order) against the gold articles."""
+    """Score extraction results (one per article, same order) against the gold articles;
+    ``speakers``: canonical speakers by (article, attribution), for the name accuracy."""
     if len(articles) != len(results):
         raise ValueError(f"{len(articles)} articles but {len(results)} results")
     t0 = time.perf_counter()
@@ -677,6 +792,8 @@ def score_articles(
                       [p for q, p in preds if q.kind not in ("direct", "mixed")])
         _score_subset(report.all, article.text, with_content, with_content,
                       [p for _, p in preds])
+        if speakers:
+            _score_names(report.canonical, article, preds, speakers)
     report.score_seconds = time.perf_counter() - t0
     return report
 
@@ -688,7 +805,8 @@ def evaluate_polnear(dir: Path, *, extract: Extractor = _default_extract) -> Pol
     t1 = time.perf_counter()
     results = [extract(a.text) for a in articles]
     t2 = time.perf_counter()
-    report = score_articles(articles, results)
+    speakers = load_speaker_gold() if SPEAKER_GOLD.is_file() else None
+    report = score_articles(articles, results, speakers)
     report.load_seconds = t1 - t0
     report.extract_seconds = t2 - t1
     return report
@@ -726,6 +844,12 @@ def format_report(report: PolnearReport) -> str:
                      f"{s.speaker_accuracy:>9.3f}")
         lines.append(f"{name:<8} {'cue':<8} {s.cue_correct:>8} {s.cue_total:>6} "
                      f"{s.cue_accuracy:>9.3f}")
+    c = report.canonical
+    if c.records:
+        lines += ["", f"canonical name on triple-right records (hand-written dev gold): "
+                      f"{c.right}/{c.records} = {c.accuracy:.3f}"]
+        lines += [f"  {t:<13} {r:>5}/{n:<5} {ratio(r, n):.3f}"
+                  for t, (r, n) in sorted(c.by_type.items())]
     lines += ["", f"seconds: load {report.load_seconds:.2f}, extract "
                   f"{report.extract_seconds:.2f}, score {report.score_seconds:.2f}"]
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""``quotegraph train``: fit the speaker ranker on the shared corpora and ship it as JSON.
+"""Training the speaker ranker on the shared corpora; it ships as JSON.
 
 Training data: the quotations the rules leave without a cue, in PolNeAR train (gold Source
 spans) and in the PDNC training novels (gold speaker names) — never the dev portions
@@ -18,16 +18,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import cuelearn
-from .errors import DataError
-from .evaluate.pdnc import Cast, cast_matches, load_pdnc, match_quotes, novel_folders
-from .evaluate.polnear import load_polnear
-from .ingest import article_id
-from .pipeline import analyse, extract_article
-from .rank import FEATURES, MODEL_FILE, SpeakerRanker, documents_features
-from .records import Article, ArticleResult, Span, SpeakerRef
+from ..errors import DataError
+from ..evaluate.pdnc import Cast, cast_matches, load_pdnc, match_quotes, novel_folders
+from ..evaluate.polnear import load_polnear
+from ..ingest import article_id
+from ..learned import EndChooser, LogisticModel
+from ..pipeline import Analysis, analyse, extract_article
+from ..rank import FEATURES, MODEL_FILE, SpeakerRanker, documents_features
+from ..records import Article, ArticleResult, Span, SpeakerRef
 
 PDNC_DEV = ("Persuasion", "TheSunAlsoRises")
+
+
+@dataclass(frozen=True, slots=True)
+class Learned:
+    """The reporting-word models trained before the ranker in one ``quotegraph train`` run,
+    passed explicitly so that a run never reads a stale file (None: the stage is off)."""
+
+    detector: LogisticModel | None = None
+    chooser: EndChooser | None = None
+
+    def analyse(self, article: Article) -> Analysis:
+        return analyse(article, ranker=None, detector=self.detector or False,
+                       ends=self.chooser or False)
 SEED = 0  # the fit is deterministic; the seed is recorded for the model card's sake
 
 
@@ -57,11 +70,11 @@ def _overlaps(a: Sequence[Span], b: Sequence[Span]) -> bool:
     return any(x.start < y.end and y.start < x.end for x in a for y in b)
 
 
-def polnear_examples(split: Path, out: Examples) -> None:
+def polnear_examples(split: Path, out: Examples, engine: Learned = Learned()) -> None:
     """Groups from PolNeAR: a candidate is right when one of its mentions overlaps the
     gold Source span of the quoted content the quotation belongs to."""
     for art in load_polnear(split):
-        a = analyse(Article(article_id(art.text), art.text), ranker=None)
+        a = engine.analyse(Article(article_id(art.text), art.text))
         _doc, table = documents_features(a.text, a.paras, a.drafts, a.resolver)
         for k, cands in table.items():
             parts = a.drafts[k].local.quote.parts
@@ -74,11 +87,12 @@ def polnear_examples(split: Path, out: Examples) -> None:
             out.add([c.features for c in cands], labels, "polnear")
 
 
-def pdnc_examples(root: Path, novels: Sequence[str], out: Examples) -> None:
+def pdnc_examples(root: Path, novels: Sequence[str], out: Examples,
+                  engine: Learned = Learned()) -> None:
     """Groups from PDNC: a candidate is right when its name reaches the gold speaker
     through the character list's names and aliases."""
     for novel in load_pdnc(root, novels):
-        a = analyse(Article(article_id(novel.text), novel.text), ranker=None)
+        a = engine.analyse(Article(article_id(novel.text), novel.text))
         _doc, table = documents_features(a.text, a.paras, a.drafts, a.resolver)
         cast = Cast(novel.characters)
         order = sorted(table)
@@ -164,13 +178,16 @@ def _tune_threshold(model: SpeakerRanker, ex: Examples) -> SpeakerRanker:
     return SpeakerRanker(model.weights, model.bias, model.mean, model.scale, best_t)
 
 
-def _dev_figures(shared: Path, ranker: SpeakerRanker | None) -> dict[str, float]:
+def _dev_figures(shared: Path, ranker: SpeakerRanker | None,
+                 engine: Learned = Learned()) -> dict[str, float]:
     """PDNC dev and PolNeAR dev with a given ranker (None: rules only)."""
-    from .evaluate.pdnc import evaluate_pdnc
-    from .evaluate.polnear import evaluate_polnear
+    from ..evaluate.pdnc import evaluate_pdnc
+    from ..evaluate.polnear import evaluate_polnear
 
     def extract(text: str) -> ArticleResult:
-        return extract_article(Article(article_id(text), text), ranker=ranker or False)
+        return extract_article(Article(article_id(text), text), ranker=ranker or False,
+                               detector=engine.detector or False,
+                               ends=engine.chooser or False, confidence=False)
 
     pd = evaluate_pdnc(shared / "data" / "pdnc", list(PDNC_DEV), extract=extract).to_dict()
     total = pd["total"]
@@ -186,21 +203,21 @@ def _dev_figures(shared: Path, ranker: SpeakerRanker | None) -> dict[str, float]
     }
 
 
-def train(shared: Path, out_dir: Path, *,
+def train(shared: Path, out_dir: Path, *, engine: Learned = Learned(),
           log: Callable[[str], None] = lambda _m: None) -> dict[str, Any]:
     """Fit, measure the ablation on dev, and write the model and its card to ``out_dir``."""
     start = time.perf_counter()
     ex = Examples()
     log("examples: PolNeAR train")
-    polnear_examples(shared / "data" / "polnear" / "train", ex)
+    polnear_examples(shared / "data" / "polnear" / "train", ex, engine)
     novels = [n for n in novel_folders(shared / "data" / "pdnc") if n not in PDNC_DEV]
     log(f"examples: PDNC training novels ({len(novels)})")
-    pdnc_examples(shared / "data" / "pdnc", novels, ex)
+    pdnc_examples(shared / "data" / "pdnc", novels, ex, engine)
     log(f"fit: {ex.n_groups} groups, {len(ex.rows)} candidates")
     model = fit(ex)
     log("dev figures: rules only, then with the ranker")
-    rules = _dev_figures(shared, None)
-    learned = _dev_figures(shared, model)
+    rules = _dev_figures(shared, None, engine)
+    learned = _dev_figures(shared, model, engine)
     # Keep rules where rules win: the model is installed only when it beats them on the
     # novels' dev speakers without costing news speakers; otherwise it is kept aside.
     ship = (learned["pdnc_dev_speaker"] > rules["pdnc_dev_speaker"]
@@ -227,21 +244,4 @@ def train(shared: Path, out_dir: Path, *,
     }
     (out_dir / "speaker_ranker.card.json").write_text(json.dumps(card, indent=1) + "\n",
                                                        "utf-8")
-    card["reported_cues"] = train_reported_cues(shared, out_dir, log=log)
     return card
-
-
-def train_reported_cues(shared: Path, out_dir: Path, *,
-                        log: Callable[[str], None] = lambda _m: None) -> dict[str, Any]:
-    """Count the reporting words of unquoted attributions on PolNeAR train and write them
-    (``reported_cues.json``); returns a summary for the card."""
-    log("reported-speech cues: PolNeAR train")
-    counts = cuelearn.count_cues(load_polnear(shared / "data" / "polnear" / "train"))
-    raw = cuelearn.to_dict(counts)
-    (out_dir / cuelearn.MODEL_FILE).write_text(
-        json.dumps(raw, indent=0, ensure_ascii=False) + "\n", "utf-8")
-    kept = sum(1 for h, n in counts.values()
-               if h >= cuelearn.MIN_COUNT and h >= cuelearn.MIN_PRECISION * n)
-    return {"file": cuelearn.MODEL_FILE, "forms_counted": len(counts), "forms_kept": kept,
-            "min_precision": cuelearn.MIN_PRECISION, "min_count": cuelearn.MIN_COUNT,
-            "data": "PolNeAR train (first .ann per article)"}

@@ -1,0 +1,276 @@
+"""Training the reporting-word models on PolNeAR train: the forms, the word tags, the detector.
+
+Three files are written to ``quotegraph/models/``, each rebuilt deterministically:
+
+* ``reported_cues.json`` — for each word form, how often it heads a gold Cue of unquoted
+  content against how often it occurs (the candidate forms of stage 5b);
+* ``word_tags.json`` — each frequent word form's most frequent part-of-speech tag in the
+  silver CoreNLP annotation of PolNeAR train (``train/corenlp/*.conll``), which
+  :mod:`quotegraph.cuefeatures` reads for the context words of a candidate;
+* ``cue_detector.json`` — a logistic regression over
+  :func:`quotegraph.cuefeatures.cue_features` of every candidate occurrence, labelled by
+  whether it overlaps a gold Cue span; its threshold is the one of best triple F1 on PolNeAR
+  dev among those that lower none of the strict content F1, the content overlap F1 and the
+  triple recall of the pipeline without a detector (see :func:`tune_threshold`).
+
+NumPy is needed here only; the models are applied in plain Python.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from ..cuefeatures import TAGS_FILE
+from ..cuelearn import MIN_COUNT, MIN_PRECISION, MODEL_FILE
+from ..errors import DataError
+from ..evaluate.polnear import GoldArticle, evaluate_polnear, load_polnear
+from ..learned import DETECTOR_FILE, CueDetector
+from ..pipeline import candidate_cues
+from ..records import Span
+
+_WORD = regex.compile(r"\p{L}[\p{L}’'\-]*")
+# "referring to", "called for": the verb is the head, not the particle
+_PARTICLES = frozenset("to of for about with on at by in as".split())
+#: A word form enters the tag table when the silver annotation has it this often.
+MIN_TAG_COUNT = 3
+#: The detector's fit: L2 strength, full-batch iterations, AdaGrad step.
+L2 = 1e-4
+ITERATIONS = 400
+RATE = 0.5
+#: The thresholds tried on dev.
+THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(1, 19))
+
+
+# ------------------------------------------------------------------------------------------
+# the candidate forms
+
+
+def _head(text: str, cue: Iterable[Span]) -> int | None:
+    """The start of the head word of a gold cue: its last word that is no particle."""
+    words = [m for c in cue for m in _WORD.finditer(text, c.start, c.end)]
+    while len(words) > 1 and words[-1].group().lower() in _PARTICLES:
+        words.pop()
+    return words[-1].start() if words else None
+
+
+def count_cues(articles: Iterable[GoldArticle], min_count: int = MIN_COUNT,
+               ) -> dict[str, list[int]]:
+    """``{form: [times it heads a gold cue of unquoted content, times it occurs]}``."""
+    heads: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for art in articles:
+        starts = {h for g in art.attributions if g.content and not g.quoted and g.cue
+                  if (h := _head(art.text, g.cue)) is not None}
+        for m in _WORD.finditer(art.text):
+            w = m.group().lower()
+            total[w] += 1
+            if m.start() in starts:
+                heads[w] += 1
+    return {w: [heads[w], total[w]] for w in sorted(heads) if heads[w] >= min_count}
+
+
+def forms_model(counts: dict[str, list[int]], min_precision: float = MIN_PRECISION,
+                min_count: int = MIN_COUNT) -> dict[str, Any]:
+    return {"min_precision": min_precision, "min_count": min_count, "forms": counts}
+
+
+# ------------------------------------------------------------------------------------------
+# the word tags, from the silver annotation
+
+
+def word_tag_table(split: Path) -> dict[str, str]:
+    """Each word form (as the text spells it) seen at least :data:`MIN_TAG_COUNT` times in
+    ``split/corenlp/*.conll``, with its most frequent tag (ties: the tag first in sorted
+    order, so the table does not depend on file order)."""
+    folder = split / "corenlp"
+    if not folder.is_dir():
+        raise DataError(f"{folder}: no such directory (the silver CoreNLP annotation)")
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for conll in sorted(folder.glob("*.conll")):
+        text_path = split / "text" / (conll.stem + ".txt")
+        if not text_path.is_file():
+            continue
+        text = text_path.read_text("utf-8")
+        for line in conll.read_text("utf-8").splitlines():
+            cols = line.split("\t")
+            if len(cols) != 9 or line.startswith("#"):
+                continue
+            start, end = int(cols[7]), int(cols[8])
+            form = text[start:end]
+            if form and not any(ch.isspace() for ch in form):
+                counts[form][cols[3]] += 1
+    table: dict[str, str] = {}
+    for form in sorted(counts):
+        c = counts[form]
+        if sum(c.values()) >= MIN_TAG_COUNT:
+            table[form] = min(c, key=lambda t: (-c[t], t))
+    return table
+
+
+# ------------------------------------------------------------------------------------------
+# the detector
+
+
+def cue_examples(articles: Iterable[GoldArticle]) -> tuple[list[list[str]], list[int]]:
+    """The features of every candidate stage 5b weighs, and 1 where it overlaps a gold Cue."""
+    rows: list[list[str]] = []
+    labels: list[int] = []
+    for art in articles:
+        gold = [c for g in art.attributions if g.content for c in g.cue]
+        for cue, feats in candidate_cues(art.text):
+            rows.append(feats)
+            labels.append(int(any(cue.span.overlaps(c) for c in gold)))
+    return rows, labels
+
+
+def fit_logistic(rows: Sequence[Sequence[str]], labels: Sequence[int], *, l2: float = L2,
+                 iterations: int = ITERATIONS, rate: float = RATE,
+                 min_feature_count: int = 2) -> CueDetector:
+    """A logistic regression by full-batch AdaGrad from zero weights: deterministic. Features
+    seen fewer than ``min_feature_count`` times are left out (their weights would only fit
+    the training articles)."""
+    import numpy as np  # a training-time dependency only
+
+    if not rows:
+        raise DataError("no cue candidates to train on: is ../shared/data there?")
+    seen: Counter[str] = Counter(f for r in rows for f in set(r))
+    names = sorted(f for f, n in seen.items() if n >= min_feature_count)
+    index = {f: i for i, f in enumerate(names)}
+    row_ids: list[int] = []
+    col_ids: list[int] = []
+    for i, r in enumerate(rows):
+        for f in sorted(set(r)):
+            j = index.get(f)
+            if j is not None:
+                row_ids.append(i)
+                col_ids.append(j)
+    ri = np.asarray(row_ids, dtype=np.int64)
+    ci = np.asarray(col_ids, dtype=np.int64)
+    y = np.asarray(labels, dtype=np.float64)
+    n, d = len(rows), len(names)
+    w = np.zeros(d)
+    b = 0.0
+    gw = np.full(d, 1e-8)
+    gb = 1e-8
+    for _ in range(iterations):
+        z = np.bincount(ri, weights=w[ci], minlength=n) + b
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -35, 35)))
+        r = (p - y) / n
+        grad = np.bincount(ci, weights=r[ri], minlength=d) + l2 * w
+        grad_b = float(r.sum())
+        gw += grad * grad
+        gb += grad_b * grad_b
+        w -= rate * grad / np.sqrt(gw)
+        b -= rate * grad_b / float(np.sqrt(gb))
+    # weights under 0.001 change no decision: left out of the file
+    weights = {f: round(float(v), 4) for f, v in zip(names, w, strict=True)
+               if abs(v) >= 1e-3}
+    return CueDetector(weights, round(b, 4), 0.5)
+
+
+def tune_threshold(detector: CueDetector,
+                   measure: Callable[[CueDetector | None], dict[str, float]], *,
+                   log: Callable[[str], None] = lambda _m: None,
+                   ) -> tuple[CueDetector, list[dict[str, float]]]:
+    """The threshold of best dev triple F1 among those where the detector costs nothing the
+    pipeline without it measures: neither its strict content F1, nor its content overlap
+    F1, nor its triple recall falls (rules stand where they win). ``measure`` gives the dev
+    figures of a detector (None: without one). Returns the detector and the table of what
+    was tried."""
+    base = measure(None)
+    table = [{"threshold": -1.0, **base}]
+    best, best_f1 = detector.with_threshold(THRESHOLDS[0]), -1.0
+    for t in THRESHOLDS:
+        figures = measure(detector.with_threshold(t))
+        table.append({"threshold": t, **figures})
+        log(f"  threshold {t:.2f}: triple F1 {figures['triple_f1']:.4f} "
+            f"P {figures['triple_precision']:.4f}, strict F1 {figures['strict_f1']:.4f}, "
+            f"overlap F1 {figures['overlap_f1']:.4f}")
+        if all(figures[k] >= base[k] for k in ("strict_f1", "overlap_f1", "triple_recall")) \
+                and figures["triple_f1"] > best_f1:
+            best, best_f1 = detector.with_threshold(t), figures["triple_f1"]
+    return best, table
+
+
+def write_json(path: Path, data: Any, indent: int | None = 0) -> None:
+    path.write_text(json.dumps(data, indent=indent, ensure_ascii=False, sort_keys=False)
+                    + "\n", "utf-8")
+
+
+def _same_as_shipped(out_dir: Path, name: str) -> bool:
+    """Whether ``out_dir/name`` is the package's own file, or holds the same bytes."""
+    shipped = Path(__file__).resolve().parents[1] / "models" / name
+    written = out_dir / name
+    return written.resolve() == shipped.resolve() or (
+        shipped.is_file() and shipped.read_bytes() == written.read_bytes())
+
+
+def train_forms_and_tags(shared: Path, out_dir: Path, *,
+                         log: Callable[[str], None] = lambda _m: None) -> dict[str, Any]:
+    """Count the candidate forms and the word tags (data only, no model) and write them.
+
+    The detector's candidates and features read both from the package, so a run that
+    writes elsewhere refuses to go on when they differ from the package's (train into the
+    package first)."""
+    from ..cuefeatures import word_tags
+    from ..cuelearn import reported_cue_forms
+
+    train_dir = shared / "data" / "polnear" / "train"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    log("reported-speech cue forms: PolNeAR train")
+    counts = count_cues(load_polnear(train_dir))
+    write_json(out_dir / MODEL_FILE, forms_model(counts))
+    log("word tags: the silver CoreNLP annotation of PolNeAR train")
+    tags = word_tag_table(train_dir)
+    write_json(out_dir / TAGS_FILE, {"source": "PolNeAR train, silver CoreNLP tags",
+                                     "min_count": MIN_TAG_COUNT, "tags": tags}, indent=None)
+    for name in (MODEL_FILE, TAGS_FILE):
+        if not _same_as_shipped(out_dir, name):
+            raise DataError(f"{out_dir / name} differs from the package's own {name}, which "
+                            "the models trained next read: train into the package first "
+                            "(quotegraph train without --out)")
+    reported_cue_forms.cache_clear()
+    word_tags.cache_clear()
+    return {"forms": {"file": MODEL_FILE, "forms_counted": len(counts),
+                      "min_precision": MIN_PRECISION, "min_count": MIN_COUNT},
+            "word_tags": {"file": TAGS_FILE, "forms": len(tags), "min_count": MIN_TAG_COUNT}}
+
+
+def train_detector(shared: Path, out_dir: Path, *,
+                   log: Callable[[str], None] = lambda _m: None,
+                   ) -> tuple[CueDetector, dict[str, Any]]:
+    """Fit the cue detector on PolNeAR train, tune its threshold on dev (the other learned
+    parts of stage 5b off), write ``cue_detector.json``."""
+    from ..ingest import article_from_text
+    from ..pipeline import extract_article
+
+    log("cue detector: candidates of PolNeAR train")
+    rows, labels = cue_examples(load_polnear(shared / "data" / "polnear" / "train"))
+    log(f"  {len(rows)} candidates, {sum(labels)} cues; fitting")
+    detector = fit_logistic(rows, labels)
+    dev_dir = shared / "data" / "polnear" / "dev"
+
+    def measure(d: CueDetector | None) -> dict[str, float]:
+        def extract(text: str) -> Any:
+            return extract_article(article_from_text(text), detector=d or False, ends=False,
+                                   confidence=False)
+
+        a = evaluate_polnear(dev_dir, extract=extract).all
+        return {"triple_f1": a.triple_f1, "triple_precision": a.triple_precision,
+                "triple_recall": a.triple_recall, "strict_f1": a.strict_f1,
+                "overlap_f1": a.f1}
+
+    log("cue detector: threshold on PolNeAR dev")
+    detector, table = tune_threshold(detector, measure, log=log)
+    write_json(out_dir / DETECTOR_FILE, detector.to_dict())
+    return detector, {"file": DETECTOR_FILE, "candidates": len(rows), "cues": sum(labels),
+                      "features": len(detector.weights), "threshold": detector.threshold,
+                      "l2": L2, "iterations": ITERATIONS,
+                      "dev_thresholds": [{k: round(v, 4) for k, v in r.items()}
+                                         for r in table]}
