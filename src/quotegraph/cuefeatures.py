@@ -92,8 +92,11 @@ def cue_features(text: str, start: int, end: int, sent_start: int, sent_end: int
     n2 = right[1] if len(right) > 1 else "</s>"
     p1t = tag_of(p1, tags) if left else "<s>"
     p2t = tag_of(p2, tags) if len(left) > 1 else "<s>"
-    n1t = tag_of(n1, tags) if right else "</s>"
-    n2t = tag_of(n2, tags) if len(right) > 1 else "</s>"
+    # the tags of the words ahead, looked up once: the first two are features of their own,
+    # the rest tell whether a clause follows
+    ahead_tags = [tag_of(t, tags) for t in right[:10]]
+    n1t = ahead_tags[0] if right else "</s>"
+    n2t = ahead_tags[1] if len(right) > 1 else "</s>"
     p1l, n1l = p1.lower(), n1.lower()
     feats = [
         "w=" + form, "inf=" + _form_class(form), "lex=" + lexicon_class,
@@ -109,8 +112,7 @@ def cue_features(text: str, start: int, end: int, sent_start: int, sent_end: int
     ]
     # a reported clause follows a cue: a finite verb or a modal a few words on ("said the
     # pier would reopen"); a noun phrase alone ("found the missing keys") reports nothing
-    verb_at = next((i for i, t in enumerate(right[:10]) if i > 0
-                    and tag_of(t, tags) in _FINITE), -1)
+    verb_at = next((i for i, t in enumerate(ahead_tags) if i > 0 and t in _FINITE), -1)
     feats.append("verb_at=" + (_bucket(verb_at) if verb_at >= 0 else "none"))
     feats.append("w|verb=" + form + "|" + ("yes" if verb_at >= 0 else "no"))
     ahead = [t.lower() for t in right[:5]]
@@ -195,16 +197,16 @@ def end_features(text: str, start: int, end: int, index: int, rule_end: int, bod
     else:
         kind = at
     inside = _TOKEN.findall(text, start, end)
-    n1 = after[1] if kind not in ("end", "space") and not at.isspace() and len(after) > 1 \
-        else (after[1] if len(after) > 1 else "</s>")
+    n1 = after[1] if len(after) > 1 else "</s>"
+    n1t = tag_of(n1, tags)
     prev = inside[-1] if inside else "<s>"
     marks = sum(1 for ch in text[start:end] if ch in "\"“”")
-    feats = ["b=" + kind, "n1=" + n1.lower(), "n1t=" + tag_of(n1, tags),
+    feats = ["b=" + kind, "n1=" + n1.lower(), "n1t=" + n1t,
              "pt=" + tag_of(prev, tags), "idx=" + _bucket(index),
              "len=" + _bucket(len(inside)), "rest=" + _bucket(len(after)),
              "b|len=" + kind + "|" + _bucket(len(inside)),
              "b|rest=" + kind + "|" + _bucket(len(after)),
-             "lemma|b=" + lemma + "|" + kind, "b|n1t=" + kind + "|" + tag_of(n1, tags)]
+             "lemma|b=" + lemma + "|" + kind, "b|n1t=" + kind + "|" + n1t]
     if end == rule_end:
         feats.append("rule")
         feats.append("rule|b=" + kind)

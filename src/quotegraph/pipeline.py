@@ -7,6 +7,7 @@ nothing else knows the order of the stages.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .attribute import Nested, attribute, nested_locals
@@ -146,14 +147,11 @@ def analyse(article: Article, *, ranker: SpeakerRanker | None = None,
     return Analysis(text, paras, drafts, resolver, nested, reported_drafts(reported, resolver))
 
 
-_SHIPPED: list[EndChooser | None] = []  # the chooser of the shipped model, made once
-
-
+@cache
 def _shipped_chooser() -> EndChooser | None:
-    if not _SHIPPED:
-        model = bundled_ends()
-        _SHIPPED.append(EndChooser(model, reported_cue_forms()) if model is not None else None)
-    return _SHIPPED[0]
+    """The end chooser of the shipped model (made once), or None when none is shipped."""
+    model = bundled_ends()
+    return EndChooser(model, reported_cue_forms()) if model is not None else None
 
 
 def candidate_cues(text: str) -> list[tuple[Cue, list[str]]]:

@@ -742,21 +742,31 @@ def _predictions(article: GoldArticle, result: ArticleResult) -> list[tuple[Quot
 def triple_correct(article: GoldArticle, result: ArticleResult) -> list[bool]:
     """For each quote of ``result`` (in order), whether it is triple-right against the gold
     of ``article``: what the record confidence model is trained to predict."""
-    golds = [g for g in article.attributions if g.content]
-    stripped = [(g, _strip_edges(article.text, g.content)) for g in golds]
-    return [any(_triple(p, g) for g, s in stripped if _jaccard(p.stripped, s) >= STRICT_JACCARD)
-            for _, p in _predictions(article, result)]
+    stripped = _stripped_golds(article)
+    return [_triple_gold(p, stripped) is not None for _, p in _predictions(article, result)]
+
+
+def _stripped_golds(article: GoldArticle) -> list[tuple[GoldAttribution, tuple[Span, ...]]]:
+    """The gold attributions with a content, each with its content as the strict match
+    strips it."""
+    return [(g, _strip_edges(article.text, g.content)) for g in article.attributions
+            if g.content]
+
+
+def _triple_gold(p: _Pred, stripped: Sequence[tuple[GoldAttribution, tuple[Span, ...]]],
+                 ) -> GoldAttribution | None:
+    """The first gold a prediction is triple-right against, or None."""
+    return next((g for g, s in stripped
+                 if _jaccard(p.stripped, s) >= STRICT_JACCARD and _triple(p, g)), None)
 
 
 def _score_names(score: NameScore, article: GoldArticle, preds: Sequence[tuple[Quote, _Pred]],
                  speakers: dict[tuple[str, str], SpeakerGold]) -> None:
     """Each triple-right record whose gold (the first it is triple-right against) has a
     canonical speaker: is the record's name that one?"""
-    golds = [g for g in article.attributions if g.content]
-    stripped = [(g, _strip_edges(article.text, g.content)) for g in golds]
+    stripped = _stripped_golds(article)
     for q, p in preds:
-        g = next((g for g, s in stripped
-                  if _jaccard(p.stripped, s) >= STRICT_JACCARD and _triple(p, g)), None)
+        g = _triple_gold(p, stripped)
         if g is None:
             continue
         gold = speakers.get((article.stem, g.id))
