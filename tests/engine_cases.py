@@ -15,9 +15,11 @@ Conventions the expectations follow (see ``tests/test_engine_cases.py`` for how 
   excluded) and is reported when it has at least four words.
 * Apostrophes (don’t, ’90s, rock ’n’ roll, the Pendletons’, o’clock) never open or close a quote.
 * ``Q.speaker`` / ``Q.addressee`` is the canonical name: the fullest name the article gives,
-  without title or honorific ("Mayor Rosalind Achterberg" -> "Rosalind Achterberg"); a person
-  known only by surname keeps the form of address written with it ("Mrs. Ibbotson", "Admiral
-  Tregarth"), which also tells apart people who share the surname. Anonymous
+  without title or honorific ("Mayor Rosalind Achterberg" -> "Rosalind Achterberg"). A person
+  known only by surname is named by the surname alone ("Mr. Castellane" -> "Castellane", the
+  form of address kept in the entity's ``title``), except where it tells apart people who share
+  the surname (Mr. and Mrs. Tregarth) and in fiction, where the form of address is how a
+  character is called ("Mrs. Croft", "Admiral Tregarth"). Anonymous
   sources, unnamed organisations and groups keep their words exactly as written at the
   attribution site ("one viewer", "Another", "the company", "the couple"); so do unnamed
   addressees ("reporters", "staff", "the jury", "the Marlow Post").
@@ -1451,7 +1453,8 @@ CASES: list[Case] = [
         ),
     ),
     Case(
-        # Honorific plus surname only: the name is the surname, the honorific gives the gender.
+        # Honorific plus surname only: the name is the surname, the honorific gives the gender
+        # (and is the entity's title).
         id="gender-honorific-surname-only",
         text=_p(
             "Mr. Castellane and Mrs. Ibbotson, neighbours on Wren Row for forty years, have "
@@ -1460,8 +1463,8 @@ CASES: list[Case] = [
             "“I will miss arguing with her,” he said.",
         ),
         quotes=(
-            Q("It only took four decades,", "Mrs. Ibbotson", cue="say", nparts=1),
-            Q("I will miss arguing with her,", "Mr. Castellane", cue="say", nparts=1),
+            Q("It only took four decades,", "Ibbotson", cue="say", nparts=1),
+            Q("I will miss arguing with her,", "Castellane", cue="say", nparts=1),
         ),
     ),
     Case(
@@ -1667,7 +1670,7 @@ Case(
             "“These are the letters my brother never sent.”",
         ),
         quotes=(
-            Q("These are the letters my brother never sent.", "Mrs. Quillon", cue="say",
+            Q("These are the letters my brother never sent.", "Quillon", cue="say",
               nparts=1),
         ),
     ),

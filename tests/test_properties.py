@@ -54,4 +54,4 @@ def test_to_dict_is_the_json_contract(text: str) -> None:
         for ref in (q["speaker"], q["addressee"]):
             assert ref is None or set(ref) == {"entity", "name", "mention", "span", "type"}
     for e in d["entities"]:
-        assert set(e) == {"id", "name", "type", "gender", "mentions"}
+        assert set(e) == {"id", "name", "type", "gender", "mentions", "title"}

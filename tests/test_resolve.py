@@ -92,4 +92,6 @@ def test_the_titled_one_is_the_count() -> None:
     ])
     result = extract(text)
     assert [(q.speaker.name if q.speaker else None, q.speaker.mention if q.speaker else None)
-            for q in result.quotes if q.kind == "direct"] == [("Count Orsolak", "the count")]
+            for q in result.quotes if q.kind == "direct"] == [("Orsolak", "the count")]
+    # outside fiction the form of address is no part of the name: it is the entity's title
+    assert [(e.name, e.title) for e in result.entities] == [("Orsolak", "Count")]

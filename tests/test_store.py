@@ -45,7 +45,7 @@ def result(aid: str, date: str | None, said: list[tuple[str, str, str]],
         start = pos + len(name) + len(" said: “")
         if name not in entities:
             entities[name] = {"id": f"e{len(entities) + 1}", "name": name, "type": etype,
-                              "gender": "unknown", "mentions": []}
+                              "gender": "unknown", "mentions": [], "title": None}
         ent = entities[name]
         ent["mentions"].append([pos, pos + len(name)])
         quotes_.append({

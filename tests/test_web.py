@@ -178,7 +178,7 @@ def test_article_is_the_stored_contract(client: TestClient) -> None:
     ("/api/search?q=%21%21%21", 400, "the search '!!!' holds no word"),
     ("/api/search", 400, "q: Field required"),
     ("/api/speakers?type=robot", 400,
-     "type must be one of person, organization, group, anonymous, unknown, not 'robot'"),
+     "type must be one of person, organization, group, anonymous, author, unknown, not 'robot'"),
     ("/api/clusters?min_articles=0", 400,
      "min_articles: Input should be greater than or equal to 1"),
 ])

@@ -32,7 +32,7 @@ def article(aid: str, date: str | None, lines: list[Line], lead: str = "",
     def entity(name: str, etype: str, start: int) -> dict[str, Any]:
         if name not in entities:
             entities[name] = {"id": f"e{len(entities) + 1}", "name": name, "type": etype,
-                              "gender": "unknown", "mentions": []}
+                              "gender": "unknown", "mentions": [], "title": None}
         ent = entities[name]
         ent["mentions"].append([start, start + len(name)])
         return {"entity": ent["id"], "name": name, "mention": name,

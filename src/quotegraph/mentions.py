@@ -20,6 +20,7 @@ from typing import Final
 import regex
 
 from . import lexicon
+from .cuefeatures import word_tags
 from .records import EntityType, Gender, Mention, Number, Span
 
 
@@ -68,6 +69,7 @@ FIRST_PERSON: Final = frozenset({"i", "me", "my"})
 _PRONOUN_RE: Final = re.compile(r"[HhSsTtIMm](?<![\w’'-].)"
                                 r"(?:(?<=[Hh])(?:e|im|is|er)|(?<=[Ss])he|(?<=[Tt])he(?:y|m|ir)|(?<=I)"
                                 r"|(?<=m)e|(?<=[Mm])y)(?![\w’'-])")
+_CONTRACTED: Final = frozenset(a + v for a in "’'" for v in ("ve", "m", "d", "ll"))
 _AGE_RE: Final = regex.compile(r"(?<![\w-])the\s+(\d{1,3})-year-old(?![\w-])", regex.IGNORECASE)
 _POSSESSIVE_TAIL: Final = ("’s", "'s", "’", "'")
 _RANK: Final = frozenset({"sir", "dame", "lady", "lord"})
@@ -117,14 +119,13 @@ def _sentence_initial(text: str, pos: int, floor: int) -> bool:
     return i < floor or text[i] in ".!?:\n…"
 
 
-def _name_candidate(text: str, m: regex.Match[str], floor: int) -> Mention | None:
-    group = m.group()
+def _name_candidate(text: str, at: int, group: str, floor: int) -> Mention | None:
     if " " not in group and group.lower() in nonname_words():
         return None  # "The", "But", "He": the commonest capitalised words, quickly
-    shape = _name_shape(group, _sentence_initial(text, m.start(), floor))
+    shape = _name_shape(group, _sentence_initial(text, at, floor))
     if shape is None:
         return None
-    s, e = m.start() + shape.start, m.start() + shape.end
+    s, e = at + shape.start, at + shape.end
     place = shape.etype == "unknown" and not shape.title and (
         shape.head[:1].islower()  # "del Sol", "de Sarasate": the tail of a longer name
         or (_locative_before(text, max(floor, s - 16), s)
@@ -206,6 +207,17 @@ class _Shape:
         object.__setattr__(self, "weak", weak)
 
 
+def _possessor_cut(words: list[str]) -> int:
+    """How many words in front of ``words`` are an owner's possessive name, or 0."""
+    for j in range(len(words) - 2, -1, -1):
+        if words[j].endswith(("’s", "'s")) and len(words[j]) > 2:
+            rest = words[j + 1:]
+            if len(rest) >= 2 and lexicon.is_first_name(rest[0]):
+                return j + 1
+            return 0
+    return 0
+
+
 @lru_cache(maxsize=1 << 15)
 def _name_shape(group: str, initial: bool) -> _Shape | None:
     """Titles, role words and possessives peeled off a capitalised run. It depends only on
@@ -245,11 +257,27 @@ def _name_shape(group: str, initial: bool) -> _Shape | None:
         name_words[-1] = name_words[-1].rstrip(".")
     # role words in front of a name ("Singer Paloma Ibarra", "Transport Minister Callum
     # Reade"): everything before the first known first name, or leading role nouns
+    # "CBS News's Ray Moreno", "Harbor Radio's Ray Moreno": an owner's name in front, then a
+    # person's (two words, or one opening with a first name); the owner describes her
+    own = _possessor_cut(name_words)
+    if own:
+        title_words.extend(name_words[:own])
+        name_words = name_words[own:]
+        i += own
     roles = lexicon.relations()
+    suffixes = lexicon.org_suffixes()
+    # "The New York Times", "Bureau of Prisons": an organisation's own words, none of them
+    # a role in front of a person's name
+    org_like = bool(name_words) and (_strip_word(name_words[-1]) in suffixes
+                                     or any(w.lower() == "of" for w in name_words))
     # (the cheap tests first in these conditions: a first-name look-up folds the word)
-    k = next((j for j, w in enumerate(name_words[:-1]) if j > 0
-              and lexicon.is_first_name(w)), 0)
-    if k == 0:
+    # (the last first name before the surname: "Brixham Harbour Master Jo Hart", where
+    # "Master" is a rare first name too)
+    k = 0 if org_like else next((j for j in range(len(name_words) - 2, 0, -1)
+                                 if lexicon.is_first_name(name_words[j])), 0)
+    if org_like:
+        pass
+    elif k == 0:
         while len(name_words) > 2 and (_strip_word(name_words[0]) in roles
                                        or _strip_word(name_words[0]) in titles):
             title_words.append(name_words.pop(0))
@@ -262,8 +290,21 @@ def _name_shape(group: str, initial: bool) -> _Shape | None:
             not lexicon.is_first_name(name_words[0]):
         title_words.append(name_words.pop(0))  # "Potters Zephrine Aldous": a plural noun
         i += 1
-    # trailing titles or function words are not part of a name ("Baldwin Said")
-    while name_words and _strip_word(name_words[-1]) in nonnames:
+    # an office after words that describe it ("Charlotte Mayor Jennifer Roberts", "Wells
+    # Fargo CEO John Stumpf", "Homeland Security Secretary Jeh Johnson"): everything up to
+    # the last office word describes the person and is not her name
+    cut = 0 if org_like else _office_cut(name_words, titles, roles)
+    if cut:
+        title_words.extend(name_words[:cut])
+        name_words = name_words[cut:]
+        i += cut
+    # trailing titles or function words are not part of a name ("Baldwin Said"), nor is a
+    # noun for what was said ("Obama Speech"); but a month after a first name is a surname
+    # ("Theresa May")
+    while name_words and (_strip_word(name_words[-1]) in nonnames or (len(name_words) > 1
+                          and _strip_word(name_words[-1]) in speech_nouns())) and not (
+            len(name_words) == 2 and name_words[-1] in _MONTH_SURNAMES
+            and lexicon.is_first_name(name_words[0])):
         name_words.pop()
     if not name_words:
         return None
@@ -284,7 +325,6 @@ def _name_shape(group: str, initial: bool) -> _Shape | None:
         # a lone capitalised word that is also a first name ("Season 2", "Grace") is weak
         # evidence; it gets a gender by aliasing a full name instead
         gender = lexicon.first_name_gender(name_words[0])  # type: ignore[assignment]
-    suffixes = lexicon.org_suffixes()
     etype: EntityType = "unknown"
     last = _strip_word(name_words[-1])
     if len(name_words) > 1 and last in _place_words() and not title_words:
@@ -296,6 +336,26 @@ def _name_shape(group: str, initial: bool) -> _Shape | None:
     weak = len(name_words) == 1 and not title_words and i == 0 and initial
     return _Shape(start, end, head, " ".join(title_words),
                   gender if etype != "organization" else "unknown", etype, possessive, weak)
+
+
+# Months that are also surnames, kept after a first name
+_MONTH_SURNAMES: Final = frozenset({"May", "June", "August"})
+
+
+def _office_cut(words: Sequence[str], titles: dict[str, tuple[str, str]],
+                roles: dict[str, lexicon.Relation]) -> int:
+    """How many leading words of a capitalised run describe the person named after them:
+    up to the last office or role word that is followed by a name ("Press Secretary Josh
+    Earnest" cuts two). Ranks ("Sir Walter") and a run's last word ("John Judge") never cut;
+    nor does a run whose words after the office are not a name (one initial, a particle)."""
+    for j in range(len(words) - 2, -1, -1):
+        w = _strip_word(words[j])
+        if w in _RANK:
+            return 0
+        if (w in titles or w in roles) and words[j + 1][:1].isupper() and \
+                len(words[j + 1].rstrip(".")) > 1:
+            return j + 1
+    return 0
 
 
 # A determiner or a possessive owner, then up to four lowercase words: the noun is looked up
@@ -372,12 +432,29 @@ def _nominal(m: re.Match[str]) -> Mention | None:
     if noun in lexicon.org_nouns() and rel is None:
         if det != "the":
             return None
+        if (owned := _owned_role(m.string, noun_end)) is not None:
+            role, end = owned
+            return Mention(Span(start, end), m.string[start:end], "nominal",
+                           gender=lexicon.gender(role.gender), head=role.noun, etype="person",
+                           possessor=span)
         return Mention(span, text, "organization", head=noun, etype="organization")
     if rel is None:
         return None
     gender = lexicon.gender(rel.gender)
     return Mention(span, text, "nominal", gender=gender, head=noun, etype="person",
                      possessor=possessor)
+
+
+_OWNED_ROLE: Final = re.compile(r"(?:’s|'s)\s+([a-z][a-z\-]*)(?![\w’'-])")
+
+
+def _owned_role(text: str, at: int) -> tuple[lexicon.Relation, int] | None:
+    """ "The council's lawyer": the role noun owned by the organisation whose noun ends at
+    ``at``, and where it ends; else None."""
+    m = _OWNED_ROLE.match(text, at)
+    if m is None or (rel := lexicon.relations().get(m.group(1))) is None:
+        return None
+    return rel, m.end()
 
 
 def _title_nominal(m: re.Match[str]) -> Mention | None:
@@ -390,6 +467,45 @@ def _title_nominal(m: re.Match[str]) -> Mention | None:
     g = lexicon.gender(gender)
     return Mention(Span(m.start(), m.end()), m.group(), "nominal", gender=g, head=word,
                    etype="person")
+
+
+# "Bureau of Prisons", "Committee for a Responsible Federal Budget", "Alliance to Reclaim Our
+# Schools", "Commission on Presidential Debates": the words after an organisation's last
+# word that belong to its name (never a day or a month: "the council on Friday")
+_ORG_TAIL: Final = regex.compile(
+    rf"{_GAP}(?:of|for|on|to){_GAP}(?:(?:the|a){_GAP})?"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)"
+    rf"{_CAP}(?:{_GAP}(?:(?:and|&|of|for|the){_GAP})?{_CAP})*")
+
+
+def _with_org_tail(text: str, c: Mention, end: int) -> Mention:
+    """``c`` stretched over an organisation name's tail, when one follows it."""
+    m = _ORG_TAIL.match(text, c.span.end, end)
+    if m is None or c.possessive:
+        return c
+    tail = " ".join(text[c.span.end:m.end()].split())
+    return Mention(Span(c.span.start, m.end()), text[c.span.start:m.end()], "name",
+                   head=f"{c.head} {tail}", etype="organization", title=c.title)
+
+
+# "the Trump campaign", "Obama's administration": a body named after its leader
+_OWNED_ORG: Final = regex.compile(rf"(?:’s|'s|’|')?{_GAP}"
+                                  r"(?P<noun>campaign|administration|team|camp)(?![\w’'-])")
+OWNED_ORG_NOUNS: Final = frozenset({"campaign", "administration", "team", "camp"})
+
+
+def _with_owned_org(text: str, c: Mention, end: int) -> Mention:
+    """``c`` as the organisation it names when "campaign", "administration" … follows it
+    after "the" or a possessive; else ``c``. The head keeps the leader's name, which the
+    resolver completes ("Donald Trump campaign")."""
+    m = _OWNED_ORG.match(text, c.span.end, end)
+    if m is None or not (c.possessive or text[max(0, c.span.start - 4):c.span.start].lower()
+                         in ("the ", "the\n")):
+        return c
+    head = c.head + " " + m.group("noun")
+    return Mention(Span(c.span.start, m.end()), text[c.span.start:m.end()], "name",
+                   head=head, etype="organization")
 
 
 def find_mentions(text: str, regions: Sequence[Span],
@@ -418,13 +534,28 @@ def find_mentions(text: str, regions: Sequence[Span],
         for m in _AGE_RE.finditer(text, r.start, r.end) if ages else ():
             out.append(Mention(Span(m.start(), m.end()), m.group(), "nominal",
                                  head="year-old", etype="person", age=int(m.group(1))))
+        headline = _is_headline(text, floor, r.end)
+        parties = _party_spans(text, r.start, r.end) if "(" in text[r.start:r.end] else ()
+        tail_end = -1  # where the last organisation's "of ..." tail ended
         for m in _NAME_RE.finditer(text, r.start, r.end):
-            c = _name_candidate(text, m, floor)
-            # (most regions have no nominal: "not taken" spares building a generator)
-            if c is not None and (not taken or not any(
-                    t.overlaps(c.span) and t.start <= c.span.start and c.span.end <= t.end
-                    for t in taken)):
-                out.append(c)
+            if m.start() < tail_end:
+                continue  # "Prisons" of "the Federal Bureau of Prisons": taken
+            for at, group in _headline_pieces(m) if headline else ((m.start(), m.group()),):
+                c = _name_candidate(text, at, group, floor)
+                if c is not None and c.etype != "organization":
+                    c = _with_owned_org(text, c, r.end)
+                if c is not None and c.kind == "name" and \
+                        _strip_word(c.head.rsplit(None, 1)[-1]) in lexicon.org_suffixes():
+                    c = _with_org_tail(text, c, r.end)
+                    tail_end = c.span.end
+                # (most regions have no nominal: "not taken" spares building a generator)
+                if c is not None and parties and any(p.start <= c.span.start and
+                                                     c.span.end <= p.end for p in parties):
+                    continue  # "(R-Tex.)", "(D)": a party and state, never a source
+                if c is not None and (not taken or not any(
+                        t.overlaps(c.span) and t.start <= c.span.start and c.span.end <= t.end
+                        for t in taken)):
+                    out.append(c)
         taken_starts = {t.start for t in taken}
         for s, e in _pronoun_spans(text, pronouns, r.end):
             written = text[s:e]
@@ -436,7 +567,99 @@ def find_mentions(text: str, regions: Sequence[Span],
                                  etype="person" if n == "singular" else "group",
                                  possessive=word in ("his", "their", "my")))
     out.sort(key=lambda c: (c.span.start, -c.span.end))
+    return _without_modifiers(text, out)
+
+
+# After a capitalised word, lower-case words ending in a role noun, then a capital: the word
+# says whose or where the role is ("MSNBC host Chris Matthews", "Democratic presidential
+# nominee Hillary Clinton", "Latvian journalist Dainis Ivans")
+_ROLE_THEN_NAME: Final = regex.compile(r"[ \t]+(?:\p{Ll}[\p{Ll}\-]*[ \t]+){0,2}?"
+                                       r"(?P<role>\p{Ll}[\p{Ll}\-]*)[ \t]+(?=\p{Lu})")
+
+
+def _without_modifiers(text: str, found: list[Mention]) -> list[Mention]:
+    """The mentions with each capitalised modifier of a role before a name folded into that
+    name's mention as its title: the name is the person, and the modifier neither speaks
+    nor is spoken to."""
+    out: list[Mention] = []
+    skip = -1
+    for k, c in enumerate(found):
+        if k == skip:
+            continue
+        if c.kind == "name" and not c.possessive and k + 1 < len(found):
+            m = _ROLE_THEN_NAME.match(text, c.span.end)
+            nxt = found[k + 1]
+            if m is not None and nxt.kind == "name" and nxt.span.start == m.end() and \
+                    _person_noun(m.group("role")) and not _person_noun(c.head.lower()):
+                title = " ".join(text[c.span.start : nxt.span.start].split())
+                if nxt.title:
+                    title = f"{title} {nxt.title}"
+                span = Span(c.span.start, nxt.span.end)
+                out.append(Mention(span, text[span.start : span.end], "name", nxt.gender,
+                                   nxt.number, nxt.head, "person" if nxt.etype == "unknown"
+                                   else nxt.etype, title, nxt.possessive, nxt.possessor,
+                                   nxt.weak, nxt.age, nxt.place))
+                skip = k + 1
+                continue
+        out.append(c)
     return out
+
+
+# A party and state after a politician's name: "(R-Tex.)", "(D-N.Y.)", "(R)", "(I-Vt)"
+_PARTY_RE: Final = regex.compile(r"\((?:R|D|I|Ind|Dem|Rep|GOP)"
+                                 r"(?:[-–][A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)")
+
+
+def _party_spans(text: str, start: int, end: int) -> list[Span]:
+    return [Span(m.start(), m.end()) for m in _PARTY_RE.finditer(text, start, end)]
+
+
+# -- headlines ----------------------------------------------------------------------------
+# In a title-case line ("Obama Sees Personal Insult If Black Voters Stay Home") every word is
+# capitalised, so a capitalised run is no name: it is cut at each word whose lower-case form
+# the silver tagger of PolNeAR train read as a verb, function word, common noun or adjective,
+# unless its capitalised form was read as a proper noun ("Trump", "Party").
+_HEADLINE_BREAK_TAGS: Final = frozenset({
+    "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "IN", "RP", "RB", "RBR", "RBS", "DT", "CC",
+    "TO", "WRB", "WP", "WDT", "PRP", "PRP$", "NN", "NNS", "JJ", "JJR", "JJS", "CD"})
+_HEADLINE_MAX: Final = 240  # characters: a longer line is prose
+
+
+def _is_headline(text: str, floor: int, end: int) -> bool:
+    """Whether the line from ``floor`` is in title case: short, and at least four in five of
+    its words of four letters or more capitalised (three such words at least)."""
+    line_end = text.find("\n", floor)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - floor > _HEADLINE_MAX or end > line_end:
+        return False
+    long_words = [w for w in text[floor:line_end].split() if len(w) >= 4 and w[0].isalpha()]
+    upper = sum(1 for w in long_words if w[0].isupper())
+    return upper >= 3 and upper * 5 >= 4 * len(long_words)
+
+
+def _headline_pieces(m: regex.Match[str]) -> list[tuple[int, str]]:
+    """The parts of a headline's capitalised run between its breaking words, each with
+    its offset: "Donald Trump Is Right" gives "Donald Trump"."""
+    tags = word_tags()
+    pieces: list[tuple[int, str]] = []
+    group, base = m.group(), m.start()
+    first = -1
+    last_end = 0
+    for w in regex.finditer(r"\S+", group):
+        word = w.group().rstrip(":,;.!?")
+        low = tags.get(word.lower())
+        breaks = low in _HEADLINE_BREAK_TAGS and tags.get(word) not in ("NNP", "NNPS")
+        if breaks:
+            if first >= 0:
+                pieces.append((base + first, group[first:last_end]))
+            first = -1
+        else:
+            if first < 0:
+                first = w.start()
+            last_end = w.end()
+    if first >= 0:
+        pieces.append((base + first, group[first:last_end]))
+    return pieces
 
 
 # -- pronouns and "the Admiral" from a few string searches ---------------------------------
@@ -587,6 +810,8 @@ def _pronoun_spans(text: str, starts: Sequence[int], end: int) -> list[tuple[int
             e += 1
         if (e == end or not _wordish(text[e])) and text[s:e] in _PRONOUN_FORMS:
             out.append((s, e))
+        elif text[s] == "I" and text[s + 1:e] in _CONTRACTED:
+            out.append((s, s + 1))  # "I've", "I’m": the pronoun before its verb
     return out
 
 
@@ -608,6 +833,39 @@ _ONE_NOUN: Final = regex.compile(r"(?<![\w’'-])(?:[Oo]ne|[Aa]nother)\s+(?:\p{L
                                  r"\p{Ll}[\p{Ll}\-]+(?![\w’'-])")
 
 
+_MODIFIER_TAGS: Final = frozenset({"JJ", "NN", "NNS"})
+
+
+def _modifiers_before(text: str, floor: int, at: int) -> int:
+    """Where the adjectives and nouns right before a bare noun at ``at`` begin ("Coastal
+    shipping experts", "foreign policy analysts"), by the silver tag table; ``at`` if none.
+    A capitalised word joins only where it opens the sentence."""
+    tags = word_tags()
+    pos = at
+    while pos - 2 >= floor and text[pos - 1] == " ":
+        w_end = pos - 1
+        w_start = w_end
+        while w_start > floor and text[w_start - 1].isalpha():
+            w_start -= 1
+        word = text[w_start:w_end]
+        if not word or word.lower() in lexicon.cues():
+            break
+        if word[0].isupper():
+            # an opening word: a modifier unless the table knows it as a name ("Coastal",
+            # unknown to it, joins; "Trump" does not)
+            if not _sentence_initial(text, w_start, floor) or \
+                    (tags.get(word) in ("NNP", "NNPS") and tags.get(word.lower()) is None) or \
+                    tags.get(word.lower(), "JJ") not in _MODIFIER_TAGS or \
+                    lexicon.is_first_name(word):
+                break
+        elif tags.get(word) not in _MODIFIER_TAGS:
+            break
+        pos = w_start
+        if word[0].isupper():
+            break
+    return pos
+
+
 def anonymous_at(text: str, start: int, end: int) -> list[Mention]:
     """Anonymous-source phrases in ``text[start:end]``, each stretched over a following
     ``for/at/of/with …`` phrase (``a spokesperson for the transit authority``)."""
@@ -617,8 +875,19 @@ def anonymous_at(text: str, start: int, end: int) -> list[Mention]:
         if not any(s <= m.start() < e for s, e in known) and \
                 m.group().split()[-1].lower() not in lexicon.cues():
             known.append((m.start(), m.end()))
+    if _may_hold_quantified(text, start, end):
+        for m in _QUANTIFIED.finditer(text, start, end):
+            q_end = _quantified_end(m)
+            if q_end < 0:
+                continue
+            # the phrase replaces what the table found inside it ("many", "residents")
+            known = [(s, e) for s, e in known if not (m.start() <= s and e <= q_end)]
+            if not any(s <= m.start() < e or m.start() <= s < q_end for s, e in known):
+                known.append((m.start(), q_end))
     for ms, me in known:
         phrase = " ".join(text[ms:me].lower().split())
+        if " " not in phrase and text[ms].islower():
+            ms = _modifiers_before(text, start, ms)  # "foreign policy analysts"
         e = me
         ext = _EXTENSION.match(text, e, end)
         if ext and phrase not in ("another", "someone else", "others", "many", "some"):
@@ -627,6 +896,69 @@ def anonymous_at(text: str, start: int, end: int) -> list[Mention]:
         out.append(Mention(Span(ms, e), text[ms:e], "anonymous", number=number,
                              head=phrase, etype="anonymous"))
     return out
+
+
+# "many Democrats", "one West Virginia official", "two Democratic speechwriters", "several
+# former RT journalists", "some residents": a count or quantifier, then capitalised words that
+# say whose side or place, then (unless they end in a plural) a noun for people: unnamed sources
+_QUANTIFIED: Final = regex.compile(
+    r"(?<![\w’'-])(?P<q>[Mm]any|[Ss]ome|[Ss]everal|[Oo]ther|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|"
+    r"[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Dd]ozens\s+of|[Nn]umerous|[Aa]|[Aa]n)"
+    r"\s+(?:(?:former|top|senior|local|fellow|prominent|other|young|older|angry)\s+)?"
+    r"(?P<caps>(?:\p{Lu}[\p{L}.\-]*\s+){0,2}\p{Lu}[\p{L}.\-]*)?"
+    r"(?:\s*(?<=\s)(?P<noun>\p{Ll}[\p{Ll}\-]+))?(?![\w’'-])")
+_QUANTIFIERS: Final = ("many", "some", "several", "other", "one", "two", "three", "four",
+                       "five", "six", "seven", "eight", "nine", "ten", "dozens", "numerous",
+                       "a", "an")
+
+
+def _quantified_end(m: regex.Match[str]) -> int:
+    """Where a _QUANTIFIED match that names people ends, or -1: its noun a person word
+    ("official", "aides", "fishermen"); else, its last capitalised word a plural ("Democrats")
+    after a plural quantifier ("a", "an" and "one" need a person noun: "a Democratic
+    source"). With no capitalised word, only a plural person noun after a plural quantifier
+    counts ("a resident" is left to the singular rules)."""
+    q = m.group("q").lower()
+    noun = m.group("noun")
+    caps = (m.group("caps") or "").split()
+    plural_q = q not in ("a", "an", "one")
+    if any(w.lower().rstrip(".") in nonname_words() for w in caps):
+        return -1
+    if noun is not None and _person_noun(noun) and (caps or (plural_q and _plural(noun))):
+        return int(m.end("noun"))
+    if not caps:
+        return -1
+    last = caps[-1]
+    if plural_q and len(last) > 3 and last.endswith("s") and \
+            not last.endswith("ss") and not lexicon.is_first_name(last):
+        return int(m.end("caps"))
+    return -1
+
+
+def _plural(noun: str) -> bool:
+    return noun.endswith(("s", "men", "people", "folk"))
+
+
+def _person_noun(noun: str) -> bool:
+    rels = lexicon.relations()
+    base = noun[:-3] + "man" if noun.endswith("men") else \
+        noun[:-1] if noun.endswith("s") else noun
+    nouns = _source_nouns()
+    return noun in rels or base in rels or noun in nouns or base in nouns
+
+
+@cache
+def _source_nouns() -> frozenset[str]:
+    return _word_list("source_nouns.txt")
+
+
+def _may_hold_quantified(text: str, start: int, end: int) -> bool:
+    """Cheap test: a capital letter follows a space somewhere after a quantifier word."""
+    low = lexicon.lowered(text)
+    if low is None:
+        return True
+    seg = low[start:end]
+    return any(f"{q} " in seg for q in _QUANTIFIERS)
 
 
 def _may_hold_one(text: str, start: int, end: int) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 MentionKind = Literal["name", "pronoun", "nominal", "anonymous", "organization", "group"]
-EntityType = Literal["person", "organization", "group", "anonymous", "unknown"]
+EntityType = Literal["person", "organization", "group", "anonymous", "author", "unknown"]
 Gender = Literal["female", "male", "unknown"]
 Number = Literal["singular", "plural"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
@@ -292,14 +292,18 @@ class Entity(Record):
     type: EntityType
     gender: Gender
     mentions: tuple[Span, ...]
+    # the words written before the name and left out of it: a form of address, an office,
+    # what it is of ("Sen.", "Charlotte Mayor", "Wells Fargo CEO"); None when there were none
+    title: str | None = None
 
     def __init__(self, id: str, name: str, type: EntityType, gender: Gender,
-                 mentions: tuple[Span, ...]) -> None:
+                 mentions: tuple[Span, ...], title: str | None = None) -> None:
         object.__setattr__(self, "id", id)
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "type", type)
         object.__setattr__(self, "gender", gender)
         object.__setattr__(self, "mentions", mentions)
+        object.__setattr__(self, "title", title)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -308,6 +312,7 @@ class Entity(Record):
             "type": self.type,
             "gender": self.gender,
             "mentions": [m.as_list() for m in self.mentions],
+            "title": self.title,
         }
 
 

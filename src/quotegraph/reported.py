@@ -29,10 +29,10 @@ import regex
 
 from . import lexicon
 from .attribute import _WORD, Attributor, Local, content_words, is_title_like
-from .cuefeatures import cue_features
+from .cuefeatures import cue_features, word_tags
 from .cuelearn import reported_cue_forms
 from .learned import CueDetector, EndChooser
-from .mentions import nonname_words
+from .mentions import anonymous_at, nonname_words
 from .records import Cue, Mention, QuoteKind, QuoteSpan, Span
 from .text import sentence_ends
 
@@ -560,8 +560,17 @@ def _clause_np(att: Attributor, cue: Cue, floor: int) -> Mention | None:
     start, end = words[0].start(), words[-1].end()
     if any(ch in "\"“”«»„" for ch in text[start:end]):
         return None  # a quotation mark inside: no plain noun phrase
+    anon = anonymous_at(text, start, end)
+    if anon and anon[0].span.start == start and anon[0].span.end >= words[-1].start():
+        return anon[0]  # "many Democrats", "a Democratic source": unnamed, not a name
     inside = [c for c in att.mentions_in(start, end) if c.span.end <= end]
     if inside and inside[0].span.start == start:
+        if _common_noun_after(text, inside[-1].span.end, end):
+            # "Foreign policy analysts", "Trump supporters": the name only modifies the noun
+            head = words[-1].group().lower()
+            return Mention(Span(start, end), text[start:end], "nominal", head=head,
+                           number="plural" if head.endswith("s") else "singular",
+                           etype="unknown")
         last = att._owner_of_place(inside[-1], inside)  # "Mayor Jo Hart of Brixham"
         return last if not last.possessive else None
     if inside:
@@ -578,6 +587,15 @@ def _clause_np(att: Attributor, cue: Cue, floor: int) -> Mention | None:
     head = words[-1].group().lower()
     return Mention(Span(start, end), text[start:end], "nominal", head=head,
                    number="plural" if head.endswith("s") else "singular", etype="unknown")
+
+
+def _common_noun_after(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is lowercase words that end in a common noun (by the
+    silver tag table), so that they, not a name before them, head the noun phrase."""
+    tail = text[start:end].split()
+    if not tail or not all(w[:1].islower() for w in tail):
+        return False
+    return word_tags().get(tail[-1]) in ("NN", "NNS")
 
 
 _RELATIVE: Final = regex.compile(

@@ -19,14 +19,15 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final, Protocol
 
 import regex
 
 from . import lexicon
 from .attribute import Local, Nested
-from .mentions import FIRST_PERSON, nonname_words
+from .cuefeatures import word_tags
+from .mentions import FIRST_PERSON, OWNED_ORG_NOUNS, nonname_words
 from .records import (
     CueRef,
     Entity,
@@ -78,12 +79,18 @@ class EntityState:
     # "Rue Mouffetard" or "Le Toril" is a capitalised run that "she" must not be bound to
     personal: bool = False
     short: set[str] = field(default_factory=set)  # single words it has been called by
+    # the words that stood before its name, as first written ("Sen.", "Charlotte Mayor")
+    title: str = ""
+    # named without a form of address ("Obama" for "Mr. Obama"): set once an article is
+    # known not to be fiction, where "Mrs. Croft" is how the person is called
+    plain: bool = False
 
     def __init__(self, index: int, type: EntityType, gender: Gender, tokens: tuple[str, ...] = (),
                  label: str = "", roles: set[str] | None = None, age: int | None = None,
                  mentions: list[Span] | None = None, last: int = -1,
                  relations: dict[str, int] | None = None, honorifics: list[str] | None = None,
-                 personal: bool = False, short: set[str] | None = None) -> None:
+                 personal: bool = False, short: set[str] | None = None, title: str = "",
+                 plain: bool = False) -> None:
         self.index = index
         self.type = type
         self.gender = gender
@@ -97,17 +104,42 @@ class EntityState:
         self.honorifics = list() if honorifics is None else honorifics
         self.personal = personal
         self.short = set() if short is None else short
+        self.title = title
+        self.plain = plain
 
     @property
     def name(self) -> str:
         # "Mrs. Croft", not "Croft": the fullest form the text gives, and the one that tells
-        # her from Admiral Croft
-        if len(self.tokens) == 1 and self.honorifics:
+        # her from Admiral Croft; in news "Mr. Obama" is a house style, and the name "Obama"
+        if len(self.tokens) == 1 and self.honorifics and not self.plain:
             return f"{self.honorifics[0]} {self.tokens[0]}"
         return " ".join(self.tokens) if self.tokens else self.label
 
 
 _NO_ENTITIES: Final[frozenset[int]] = frozenset()
+
+
+# "IMF", "RT", "E.U.": capitals only, two to six letters
+_ACRONYM: Final = regex.compile(r"\p{Lu}{2,6}|(?:\p{Lu}\.){2,6}")
+
+
+_PARTICLES: Final = frozenset({"de", "del", "della", "der", "den", "van", "von", "da", "di",
+                               "du", "la", "le", "dos", "das"})
+
+
+def _token_key(token: str) -> str:
+    """A name word as names are compared: "O’Neill" is "O'Neill", and "De Blasio" at the
+    head of a sentence is the "de Blasio" of "Bill de Blasio"."""
+    low = token.lower()
+    if low in _PARTICLES:
+        return low
+    return token.replace("’", "'") if "’" in token else token
+
+
+def _plural_people(token: str) -> bool:
+    """ "Republicans", "Americans": a plural proper noun (by the silver tag table) names
+    many people, never one person's surname."""
+    return token.endswith("s") and word_tags().get(token) == "NNPS"
 
 
 def _run_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -194,6 +226,8 @@ class Resolver:
         self.by_age: dict[int, set[int]] = {}
         self.groups: dict[str, int] = {}  # "the couple" → its entity
         self.narrator: int | None = None  # the "I" of a first-person text
+        # whether the text is a conversation (fiction, a transcript): set by conventions()
+        self.conversation = False
         self._starts: dict[int, int] | None = None  # built on first use, after resolution
         self._sorted: list[int] = []
         self._ends: dict[int, int] = {}
@@ -208,7 +242,7 @@ class Resolver:
 
     def _index(self, e: EntityState) -> None:
         for t in e.tokens:
-            self.by_token.setdefault(t, set()).add(e.index)
+            self.by_token.setdefault(_token_key(t), set()).add(e.index)
 
     def bind(self, c: Mention, e: EntityState) -> EntityState:
         key = (c.span.start, c.span.end)
@@ -227,9 +261,13 @@ class Resolver:
 
     # -- names ----------------------------------------------------------------------------
     def match_name(self, c: Mention) -> EntityState | None:
-        toks = tuple(c.head.split())
+        toks = tuple(_token_key(t) for t in c.head.split())
         honorific = _honorific(c)
         best: EntityState | None = None
+        if len(toks) == 1 and _ACRONYM.fullmatch(toks[0]):
+            full = self._expansion(toks[0])
+            if full is not None:
+                return full  # "IMF" after "the International Monetary Fund"
         # the entities named with its first or last word (no generators: compiled code
         # builds a frame object for each)
         pool = set(self.by_token.get(toks[0], _NO_ENTITIES))
@@ -246,7 +284,9 @@ class Resolver:
                 continue
             if _honorifics_clash(honorific, e.honorifics):
                 continue
-            et = e.tokens
+            et = tuple(_token_key(t) for t in e.tokens)
+            if toks != et and (_plural_people(toks[-1]) or _plural_people(et[-1])):
+                continue  # "Republicans" are not "Oversight Committee Republicans"
             ok = (toks == et or (len(toks) == 1 and toks[0] in (et[-1], et[0]))
                   or (len(toks) > 1 and len(et) > 1 and toks[0] == et[0] and toks[-1] == et[-1])
                   or (len(et) == 1 and et[0] in (toks[0], toks[-1]))
@@ -256,6 +296,18 @@ class Resolver:
                   or (max(len(toks), len(et)) <= 4
                       and (_run_of(toks, et) or _run_of(et, toks))))
             if ok and (best is None or self._prefer(e, best, toks)):
+                best = e
+        return best
+
+    def _expansion(self, acronym: str) -> EntityState | None:
+        """The latest entity of two words or more whose capitalised words' initials spell
+        ``acronym`` ("International Monetary Fund" for "IMF", "Russia Today" for "RT")."""
+        letters = acronym.replace(".", "")
+        best: EntityState | None = None
+        for e in self.ents:
+            if len(e.tokens) > 1 and e.type != "anonymous" and \
+                    "".join(t[0] for t in e.tokens if t[:1].isupper()) == letters and \
+                    (best is None or e.last > best.last):
                 best = e
         return best
 
@@ -270,13 +322,16 @@ class Resolver:
         return e.last > best.last
 
     def resolve_name(self, c: Mention) -> EntityState | None:
+        c = self._leader_named(c)
         e = self.match_name(c)
         toks = tuple(c.head.split())
         if e is None:
             if c.weak and not lexicon.is_first_name(toks[0]):
                 return None
             etype: EntityType = c.etype
-            if etype == "unknown" and len(toks) > 1 and not c.place:
+            if _plural_people(toks[-1]) and etype != "organization":
+                etype = "group"  # "Republicans", "Virginia Democrats"
+            elif etype == "unknown" and len(toks) > 1 and not c.place:
                 etype = "person"  # a multi-word name without an organisation word
             e = self.new(etype, c.gender, tokens=toks)
         elif len(toks) > len(e.tokens):
@@ -285,6 +340,8 @@ class Resolver:
         if e.type == "unknown" and c.etype == "person":
             e.type = "person"
         if c.title:
+            if not e.title:
+                e.title = c.title
             for w in c.title.split():
                 self.add_role(e, w.lower().rstrip("."))
             self.add_role(e, c.title.lower().rstrip("."))
@@ -298,6 +355,18 @@ class Resolver:
             e.honorifics.append(honorific)
         self._roles_from_context(c, e)
         return self.bind(c, e)
+
+    def _leader_named(self, c: Mention) -> Mention:
+        """ "the Trump campaign" named with its leader's full name ("Donald Trump
+        campaign") when the article has named that person; else ``c``."""
+        toks = c.head.split()
+        if c.etype != "organization" or len(toks) < 2 or toks[-1] not in OWNED_ORG_NOUNS:
+            return c
+        leader = self.match_name(Mention(c.span, c.text, "name", head=" ".join(toks[:-1]),
+                                         etype="person"))
+        if leader is None or leader.type != "person" or len(leader.tokens) < 2:
+            return c
+        return replace(c, head=" ".join((*leader.tokens, toks[-1])))
 
     def _roles_from_context(self, c: Mention, e: EntityState) -> None:
         text = self.text
@@ -526,8 +595,10 @@ class Resolver:
         if c.kind == "anonymous":
             return self.bind(c, self.new("anonymous", "unknown", label=c.text))
         if c.kind == "name":
+            toks = tuple(c.head.split())
             return self.resolve_name(c) or self.bind(
-                c, self.new("person", c.gender, tokens=tuple(c.head.split())))
+                c, self.new("group" if _plural_people(toks[-1]) else "person", c.gender,
+                            tokens=toks))
         if c.kind == "pronoun":
             return self.resolve_pronoun(c)
         if c.kind == "nominal" and c.head in self.by_role:
@@ -596,6 +667,7 @@ def conventions(text: str, paras: Sequence[Span], locals_: Sequence[Local],
             _from_previous_paragraph(d, resolver, paras)
     # decided once: the passes below never change which lines a cue attributes
     conversation = is_conversation(drafts)
+    resolver.conversation = conversation
     _fill_dialogue_runs(drafts)
     if conversation:
         _fill_single_voice_runs(drafts)
@@ -629,6 +701,8 @@ def build(text: str, drafts: Sequence[Draft], resolver: Resolver,
           ) -> tuple[list[Quote], list[Entity]]:
     """The result records: quotations (nested ones included, then the reported ones) and the
     entities they use."""
+    if not resolver.conversation:
+        _plain_names(resolver, drafts, reported)
     quotes: list[Quote] = []
     ids: dict[int, str] = {}
     for d in drafts:
@@ -640,10 +714,34 @@ def build(text: str, drafts: Sequence[Draft], resolver: Resolver,
     quotes = _renumber(quotes)
     used = {r.entity for q in quotes for r in (q.speaker, q.addressee) if r and r.entity}
     entities = [
-        Entity(f"e{e.index + 1}", e.name, e.type, e.gender, tuple(sorted(e.mentions)))
+        Entity(f"e{e.index + 1}", e.name, e.type, e.gender, tuple(sorted(e.mentions)),
+               e.title or None)
         for e in resolver.ents if f"e{e.index + 1}" in used or (e.tokens and e.type == "person")
     ]
     return quotes, entities
+
+
+def _plain_names(resolver: Resolver, drafts: Sequence[Draft],
+                 reported: Sequence[Draft]) -> None:
+    """Outside fiction, names without their form of address ("Obama", not "Mr. Obama"),
+    unless another entity shares the surname (Mr. and Mrs. Clinton keep theirs); and the
+    "I" of the narrative is the article's author, unless it only speaks lines in quotation
+    marks, as the narrator of a story does ("“It always is,” I said"): an "I" that also
+    reports speech ("I have argued that …") writes the article, even where it quotes its
+    own words."""
+    last: dict[str, int] = {}
+    for e in resolver.ents:
+        if e.tokens:
+            last[e.tokens[-1]] = last.get(e.tokens[-1], 0) + 1
+    for e in resolver.ents:
+        if len(e.tokens) == 1 and e.honorifics and last[e.tokens[0]] == 1:
+            e.plain = True
+    if resolver.narrator is not None:
+        narrator = resolver.ents[resolver.narrator]
+        if not narrator.tokens and (any(d.speaker is narrator for d in reported)
+                                    or not any(d.speaker is narrator for d in drafts)):
+            narrator.type = "author"
+            narrator.label = "author"
 
 
 _ANCHORED: Final = frozenset({"before", "after", "loose", "colon"})

@@ -41,7 +41,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from ..errors import DataError
 from ..pipeline import extract as _default_extract
@@ -471,10 +471,17 @@ def load_speaker_gold(path: Path = SPEAKER_GOLD) -> dict[tuple[str, str], Speake
 
 
 def _name_key(name: str) -> str:
-    """A name as compared: case, spacing, a leading "the" and a possessive ending aside."""
-    key = " ".join(name.casefold().split())
-    key = key.removeprefix("the ")
+    """A name as compared: case, spacing, a leading "the", a possessive ending and middle
+    initials aside ("Loretta E. Lynch" is "Loretta Lynch": one person's name, written in
+    full or not; a given name that differs still tells two people apart)."""
+    words = name.casefold().split()
+    if len(words) > 2:
+        words = [words[0]] + [w for w in words[1:-1] if not _INITIAL.fullmatch(w)] + [words[-1]]
+    key = " ".join(words).removeprefix("the ")
     return key.removesuffix("’s").removesuffix("'s")
+
+
+_INITIAL: Final = re.compile(r"\w\.")
 
 
 def name_right(quote: Quote, gold: SpeakerGold) -> bool:

@@ -171,8 +171,9 @@ class Store:
                 "ORDER BY m.entity_pk, m.idx", (pk,)):
             mentions.setdefault(entity_pk, []).append([s, t])
         entities = [{"id": e["id"], "name": e["name"], "type": e["type"],
-                     "gender": e["gender"], "mentions": mentions.get(e["pk"], [])}
-                    for e in self.rows("SELECT pk, id, name, type, gender FROM entities "
+                     "gender": e["gender"], "mentions": mentions.get(e["pk"], []),
+                     "title": e["title"]}
+                    for e in self.rows("SELECT pk, id, name, type, gender, title FROM entities "
                                        "WHERE article_pk = ? ORDER BY pk", (pk,))]
         return {
             "article": {k: row[k] for k in ("id", "source", "date", "title")},
@@ -387,7 +388,7 @@ class _BatchWriter:
             entity_pk = self.next_entity
             self.next_entity += 1
             self.entities.append((entity_pk, article_pk, e.id, e.name, e.type, e.gender,
-                                  speaker_id))
+                                  speaker_id, e.title))
             self.mentions += [(entity_pk, i, s, t) for i, (s, t) in enumerate(e.mentions)]
             if speaker_id not in seen:  # two entities of one article may be one speaker
                 seen.add(speaker_id)
@@ -529,8 +530,8 @@ class _BatchWriter:
               for sid, c in self.speaker_counts.items()])
         many("INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?, ?)",
              self.aliases)
-        many("INSERT INTO entities (pk, article_pk, id, name, type, gender, speaker_id) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?)", self.entities)
+        many("INSERT INTO entities (pk, article_pk, id, name, type, gender, speaker_id, title) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.entities)
         many('INSERT INTO mentions (entity_pk, idx, start, "end") VALUES (?, ?, ?, ?)',
              self.mentions)
         self._flush_clusters()

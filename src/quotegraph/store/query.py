@@ -152,7 +152,7 @@ def quotes(store: Store, f: QuoteFilters) -> list[dict[str, Any]]:
     return quote_records(store, store.rows(sql, params))
 
 
-SPEAKER_TYPES = ("person", "organization", "group", "anonymous", "unknown")
+SPEAKER_TYPES = ("person", "organization", "group", "anonymous", "author", "unknown")
 
 
 def speakers_sql(etype: str | None = None) -> tuple[str, list[Any]]:

@@ -159,6 +159,11 @@ MIGRATIONS: tuple[str, ...] = (
         ON quotations(speaker_id, addressee_id, cue_manner, article_pk);
     CREATE INDEX articles_recent ON articles(date DESC, pk DESC);
     """,
+    # 3: an entity's title, the words written before its name and left out of it ("Sen.",
+    # "Charlotte Mayor"): a field of the JSON contract since 0.9
+    """
+    ALTER TABLE entities ADD COLUMN title TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
