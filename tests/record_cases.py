@@ -195,6 +195,14 @@ NAMES2: list[R] = [
     R("name-party-parenthetical",
       "Sen. Dana Marsh (D-Ore.) said the bill would pass by a wide margin.",
       (Rep("indirect", "the bill would pass by a wide margin", "Dana Marsh", "say"),)),
+    R("name-described-office",
+      "Gov. Tomas Ferreira spoke in Brixham. Marisol Quint spoke there too. The Devon "
+      "governor said the ports would stay open.",
+      (Rep("indirect", "the ports would stay open", "Tomas Ferreira", "say"),)),
+    R("name-fronted-place-no-role",
+      "At a meeting in Chelsea, the mayor said the pier would reopen. Mayor Jo Hart was "
+      "there.",
+      (Rep("indirect", "the pier would reopen", "the mayor", "say"),)),
     R("name-org-the-kept",
       "The Brixham Gazette reported that the ferry had been sold.",
       (Rep("indirect", "that the ferry had been sold", "Brixham Gazette", "report"),)),

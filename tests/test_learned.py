@@ -254,3 +254,27 @@ def test_the_shipped_forms_and_tags_are_what_training_counts() -> None:
     assert json.loads((models / MODEL_FILE).read_text("utf-8")) == \
         forms_model(count_cues(load_polnear(train)))
     assert json.loads((models / TAGS_FILE).read_text("utf-8"))["tags"] == word_tag_table(train)
+    from quotegraph.cuefeatures import NAMES_FILE
+    from quotegraph.training.cues import name_class_table
+    assert json.loads((models / NAMES_FILE).read_text("utf-8"))["classes"] == \
+        name_class_table(train)
+
+
+def test_name_class_table_keeps_forms_one_kind_dominates(tmp_path: Path) -> None:
+    from quotegraph.training.cues import name_class_table
+
+    (tmp_path / "text").mkdir()
+    (tmp_path / "corenlp").mkdir()
+    # "Ruiz" a person 5 times of 5; "Paris" a place 4 times, a person once (0.8: kept);
+    # "Jordan" a place 3 times, a person 2 (0.6: left out); "Quay" seen 4 times (too rare)
+    words = ["Ruiz"] * 5 + ["Paris"] * 5 + ["Jordan"] * 5 + ["Quay"] * 4
+    kinds = ["PERSON"] * 5 + ["LOCATION"] * 4 + ["PERSON"] + ["LOCATION"] * 3 + \
+        ["PERSON"] * 2 + ["LOCATION"] * 4
+    text = " ".join(words)
+    lines, pos = [], 0
+    for i, (w, k) in enumerate(zip(words, kinds, strict=True)):
+        lines.append(f"{i + 1}\t{w}\t{w}\tNNP\t{k}\t0\tdep\t{pos}\t{pos + len(w)}")
+        pos += len(w) + 1
+    (tmp_path / "text" / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "corenlp" / "a.conll").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert name_class_table(tmp_path) == {"Paris": "LOCATION", "Ruiz": "PERSON"}

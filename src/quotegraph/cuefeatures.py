@@ -22,6 +22,7 @@ from importlib import resources
 from typing import Final
 
 TAGS_FILE: Final = "word_tags.json"
+NAMES_FILE: Final = "name_classes.json"
 # a word (letters and digits, inner apostrophes and hyphens), else one other character
 _TOKEN: Final = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]")
 _QUOTES: Final = frozenset("\"“”‘’«»„'")
@@ -40,6 +41,18 @@ def word_tags() -> dict[str, str]:
     raw = json.loads(path.read_text("utf-8"))
     tags: dict[str, str] = raw["tags"]
     return tags
+
+
+@cache
+def name_classes() -> dict[str, str]:
+    """The shipped table of capitalised word form -> the kind of name it mostly belongs to
+    in the silver annotation: PERSON, ORGANIZATION or LOCATION (empty when none)."""
+    path = resources.files("quotegraph").joinpath("models", NAMES_FILE)
+    if not path.is_file():
+        return {}
+    raw = json.loads(path.read_text("utf-8"))
+    classes: dict[str, str] = raw["classes"]
+    return classes
 
 
 def tag_of(token: str, tags: dict[str, str]) -> str:

@@ -404,6 +404,12 @@ def titles() -> dict[str, tuple[str, str]]:
     return _TITLES
 
 
+@cache
+def title_roles() -> dict[str, str]:
+    """Title abbreviation (lowercase, no period) → the role noun it stands for."""
+    return {a.lower(): r.lower() for a, r in _rows("title_roles.tsv", 2)}
+
+
 def relations() -> dict[str, Relation]:
     global _RELATIONS  # (as _first_names)
     if _RELATIONS is None:

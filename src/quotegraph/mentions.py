@@ -20,7 +20,7 @@ from typing import Final
 import regex
 
 from . import lexicon
-from .cuefeatures import word_tags
+from .cuefeatures import name_classes, word_tags
 from .records import EntityType, Gender, Mention, Number, Span
 
 
@@ -126,13 +126,27 @@ def _name_candidate(text: str, at: int, group: str, floor: int) -> Mention | Non
     if shape is None:
         return None
     s, e = at + shape.start, at + shape.end
-    place = shape.etype == "unknown" and not shape.title and (
+    kind = _silver_kind(shape.head) if shape.etype == "unknown" and not shape.title else ""
+    place = kind == "LOCATION" or (shape.etype == "unknown" and not shape.title and (
         shape.head[:1].islower()  # "del Sol", "de Sarasate": the tail of a longer name
         or (_locative_before(text, max(floor, s - 16), s)
-            and not lexicon.is_first_name(shape.head.split()[0])))
+            and not lexicon.is_first_name(shape.head.split()[0]))))
+    etype: EntityType = "organization" if kind == "ORGANIZATION" else shape.etype
     return Mention(span=Span(s, e), text=text[s:e], kind="name", gender=shape.gender,
-                     head=shape.head, etype=shape.etype, title=shape.title,
+                     head=shape.head, etype=etype, title=shape.title,
                      possessive=shape.possessive, weak=shape.weak, place=place)
+
+
+def _silver_kind(head: str) -> str:
+    """The kind of name the learned name table gives every word of ``head`` it knows
+    ("Burma", "West Virginia": LOCATION; "Reuters": ORGANIZATION), its last word known;
+    else "". (Person names are left to the first-name table and the context.)"""
+    classes = name_classes()
+    words = head.split()
+    kind = classes.get(words[-1], "")
+    if kind in ("", "PERSON") or any(classes.get(w, kind) != kind for w in words[:-1]):
+        return ""
+    return kind
 
 
 # "in Milano", "at the Select", "the Lilas": a name after these is more likely a place than a
@@ -457,6 +471,36 @@ def _owned_role(text: str, at: int) -> tuple[lexicon.Relation, int] | None:
     return rel, m.end()
 
 
+# "the Indiana governor", "The Republican presidential nominee", "the New York businessman":
+# a role described by capitalised words of place or party
+_DESCRIBED_RE: Final = regex.compile(
+    r"(?<![\w’'-])[Tt]he\s+(?:\p{Lu}[\p{L}.\-]*\s+){1,3}"
+    r"(?P<words>\p{Ll}[\p{Ll}\-]*(?:\s+\p{Ll}[\p{Ll}\-]*){0,2})")
+
+
+def _described(text: str, at: int, end: int) -> Mention | None:
+    """The role nominal described by capitalised words that opens at ``at``, or None: its
+    role noun one of the first three lowercase words, and no first name before another
+    capitalised word (that is a name: "the Mike Pence campaign"; "Indiana" alone is a
+    first name too, and a place)."""
+    m = _DESCRIBED_RE.match(text, at, end)
+    if m is None:
+        return None
+    mods = text[at:m.start("words")].split()[1:]
+    if any(_strip_word(w) in nonname_words() for w in mods) or \
+            any(lexicon.is_first_name(w) for w in mods[:-1]):
+        return None
+    rels = lexicon.relations()
+    stop = m.start("words")
+    for w in m.group("words").split():
+        stop = text.index(w, stop) + len(w)
+        rel = rels.get(w)
+        if rel is not None and rel.kind == "role":
+            return Mention(Span(at, stop), text[at:stop], "nominal",
+                           gender=lexicon.gender(rel.gender), head=w, etype="person")
+    return None
+
+
 def _title_nominal(m: re.Match[str]) -> Mention | None:
     word = m.group("title").lower()
     if len(word) <= 4 and m.string.startswith(".", m.end()):
@@ -529,6 +573,11 @@ def find_mentions(text: str, regions: Sequence[Span],
         for m in _title_matches(text, thes, r.end):
             c = _title_nominal(m)
             if c is not None:
+                out.append(c)
+                taken.append(c.span)
+        for s in thes:
+            c = _described(text, s, r.end)
+            if c is not None and not any(t.overlaps(c.span) for t in taken):
                 out.append(c)
                 taken.append(c.span)
         for m in _AGE_RE.finditer(text, r.start, r.end) if ages else ():

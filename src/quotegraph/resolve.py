@@ -127,6 +127,11 @@ _PARTICLES: Final = frozenset({"de", "del", "della", "der", "den", "van", "von",
                                "du", "la", "le", "dos", "das"})
 
 
+_AFTER_PREPOSITION: Final = regex.compile(
+    r"(?<![\w’'-])(?:in|at|from|near|outside|inside|across|to|into|of)\s+(?:the\s+)?\Z",
+    regex.IGNORECASE)
+
+
 def _token_key(token: str) -> str:
     """A name word as names are compared: "O’Neill" is "O'Neill", and "De Blasio" at the
     head of a sentence is the "de Blasio" of "Bill de Blasio"."""
@@ -396,7 +401,8 @@ class Resolver:
             if m:
                 self.set_age(e, int(m.group(1)))
             m = _APPOS_ROLE.match(after)
-            if m and m.group("role") in rels:
+            if m and m.group("role") in rels and not _AFTER_PREPOSITION.search(before):
+                # (not "At a press conference in Chelsea, the mayor said": a fronted place)
                 self.add_role(e, m.group("role"))
 
     # -- pronouns and nominals ------------------------------------------------------------
@@ -498,7 +504,24 @@ class Resolver:
         holders = [i for i in self.by_role.get(c.head, ())
                    if owner is None or owner.relations.get(c.head) in (None, i)]
         e = self._latest(holders, c.span.start)
+        if e is None and any(w[:1].isupper() for w in c.text.split()[1:]):
+            e = self._most_named(c)  # "The Republican presidential nominee"
         return self.bind(c, e or self.new("person", c.gender, label=c.text))
+
+    def _most_named(self, c: Mention) -> EntityState | None:
+        """The person named in full most often before ``c`` (the latest of equals), of a
+        gender that fits: whom a news text describes by office and place or party ("the
+        Indiana governor") once it has named them."""
+        best: EntityState | None = None
+        best_n = 0
+        for e in self.ents:
+            if e.type != "person" or len(e.tokens) < 2 or \
+                    (c.gender != "unknown" and e.gender not in ("unknown", c.gender)):
+                continue
+            n = sum(1 for s in e.mentions if s.start < c.span.start)
+            if n and (n > best_n or (n == best_n and best is not None and e.last > best.last)):
+                best, best_n = e, n
+        return best
 
     def set_age(self, e: EntityState, age: int) -> None:
         e.age = age
@@ -507,6 +530,10 @@ class Resolver:
     def add_role(self, e: EntityState, role: str) -> None:
         e.roles.add(role)
         self.by_role.setdefault(role, set()).add(e.index)
+        full = lexicon.title_roles().get(role)
+        if full is not None:  # "gov" of "Gov. Mike Pence" is "the governor"
+            e.roles.add(full)
+            self.by_role.setdefault(full, set()).add(e.index)
 
     def _latest(self, indexes: Iterable[int], pos: int) -> EntityState | None:
         """The entity among ``indexes`` mentioned most recently before ``pos``."""
@@ -541,12 +568,14 @@ class Resolver:
             if (m.span.start, m.span.end) in self.of_mention:
                 continue
             if m.kind == "name":
-                told = genders.get(m.head.split()[0]) if not m.title else None
+                # (a place is no one the pronouns around it tell of: "in Burma, she")
+                told = genders.get(m.head.split()[0]) if not m.title and not m.place \
+                    else None
                 if told and m.etype == "unknown":
                     m = m.typed(told, "person")  # "he" and "she": a person
                 elif told:
                     m = m.typed(told, m.etype)
-                elif m.etype == "unknown" and " " not in m.head and \
+                elif m.etype == "unknown" and " " not in m.head and not m.place and \
                         lexicon.first_name_gender(m.head) != "unknown":
                     # "Mike": a person, but of no gender yet, since a lone word may be the
                     # surname of someone named in full ("Quint" of "Marisol Quint")
@@ -596,9 +625,10 @@ class Resolver:
             return self.bind(c, self.new("anonymous", "unknown", label=c.text))
         if c.kind == "name":
             toks = tuple(c.head.split())
+            etype: EntityType = "group" if _plural_people(toks[-1]) else \
+                "unknown" if c.place else "person"  # a place is never a person
             return self.resolve_name(c) or self.bind(
-                c, self.new("group" if _plural_people(toks[-1]) else "person", c.gender,
-                            tokens=toks))
+                c, self.new(etype, c.gender, tokens=toks))
         if c.kind == "pronoun":
             return self.resolve_pronoun(c)
         if c.kind == "nominal" and c.head in self.by_role:

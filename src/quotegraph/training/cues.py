@@ -1,12 +1,15 @@
 """Training the reporting-word models on PolNeAR train: the forms, the word tags, the detector.
 
-Three files are written to ``quotegraph/models/``, each rebuilt deterministically:
+Four files are written to ``quotegraph/models/``, each rebuilt deterministically:
 
 * ``reported_cues.json`` — for each word form, how often it heads a gold Cue of unquoted
   content against how often it occurs (the candidate forms of stage 5b);
 * ``word_tags.json`` — each frequent word form's most frequent part-of-speech tag in the
   silver CoreNLP annotation of PolNeAR train (``train/corenlp/*.conll``), which
   :mod:`quotegraph.cuefeatures` reads for the context words of a candidate;
+* ``name_classes.json`` — each frequent capitalised form's kind of name (person,
+  organisation, place) in the same silver annotation, where one kind holds 80% of its
+  occurrences: the engine's name tagger (a place never speaks as a person);
 * ``cue_detector.json`` — a logistic regression over
   :func:`quotegraph.cuefeatures.cue_features` of every candidate occurrence, labelled by
   whether it overlaps a gold Cue span; its threshold is the one of best triple F1 on PolNeAR
@@ -22,11 +25,11 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import regex
 
-from ..cuefeatures import TAGS_FILE
+from ..cuefeatures import NAMES_FILE, TAGS_FILE
 from ..cuelearn import MIN_COUNT, MIN_PRECISION, MODEL_FILE
 from ..errors import DataError
 from ..evaluate.polnear import GoldArticle, evaluate_polnear, load_polnear
@@ -88,10 +91,53 @@ def word_tag_table(split: Path) -> dict[str, str]:
     """Each word form (as the text spells it) seen at least :data:`MIN_TAG_COUNT` times in
     ``split/corenlp/*.conll``, with its most frequent tag (ties: the tag first in sorted
     order, so the table does not depend on file order)."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for text, cols in _silver_tokens(split):
+        form = text[int(cols[7]):int(cols[8])]
+        if form and not any(ch.isspace() for ch in form):
+            counts[form][cols[3]] += 1
+    table: dict[str, str] = {}
+    for form in sorted(counts):
+        c = counts[form]
+        if sum(c.values()) >= MIN_TAG_COUNT:
+            table[form] = min(c, key=lambda t: (-c[t], t))
+    return table
+
+
+#: The kinds of name the silver annotation tells apart that the name table keeps.
+NAME_CLASSES: Final = ("PERSON", "ORGANIZATION", "LOCATION")
+#: A capitalised form enters the name table when seen this often, and this share of its
+#: occurrences are of one kind (a word outside every name counts against all kinds).
+MIN_NAME_COUNT: Final = 5
+MIN_NAME_SHARE: Final = 0.8
+
+
+def name_class_table(split: Path) -> dict[str, str]:
+    """Each capitalised word form of ``split/corenlp/*.conll`` seen at least
+    :data:`MIN_NAME_COUNT` times, with the kind of name (:data:`NAME_CLASSES`) that holds at
+    least :data:`MIN_NAME_SHARE` of its occurrences; forms with no such kind are left out."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for text, cols in _silver_tokens(split):
+        form = text[int(cols[7]):int(cols[8])]
+        if form[:1].isupper() and not any(ch.isspace() for ch in form):
+            counts[form][cols[4]] += 1
+    table: dict[str, str] = {}
+    for form in sorted(counts):
+        c = counts[form]
+        n = sum(c.values())
+        if n < MIN_NAME_COUNT:
+            continue
+        best = min(NAME_CLASSES, key=lambda k: (-c[k], k))
+        if c[best] >= MIN_NAME_SHARE * n:
+            table[form] = best
+    return table
+
+
+def _silver_tokens(split: Path) -> Iterable[tuple[str, list[str]]]:
+    """(article text, token columns) for every token line of ``split/corenlp``."""
     folder = split / "corenlp"
     if not folder.is_dir():
         raise DataError(f"{folder}: no such directory (the silver CoreNLP annotation)")
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
     for conll in sorted(folder.glob("*.conll")):
         text_path = split / "text" / (conll.stem + ".txt")
         if not text_path.is_file():
@@ -99,18 +145,8 @@ def word_tag_table(split: Path) -> dict[str, str]:
         text = text_path.read_text("utf-8")
         for line in conll.read_text("utf-8").splitlines():
             cols = line.split("\t")
-            if len(cols) != 9 or line.startswith("#"):
-                continue
-            start, end = int(cols[7]), int(cols[8])
-            form = text[start:end]
-            if form and not any(ch.isspace() for ch in form):
-                counts[form][cols[3]] += 1
-    table: dict[str, str] = {}
-    for form in sorted(counts):
-        c = counts[form]
-        if sum(c.values()) >= MIN_TAG_COUNT:
-            table[form] = min(c, key=lambda t: (-c[t], t))
-    return table
+            if len(cols) == 9 and not line.startswith("#"):
+                yield text, cols
 
 
 # ------------------------------------------------------------------------------------------
@@ -218,7 +254,7 @@ def train_forms_and_tags(shared: Path, out_dir: Path, *,
     The detector's candidates and features read both from the package, so a run that
     writes elsewhere refuses to go on when they differ from the package's (train into the
     package first)."""
-    from ..cuefeatures import word_tags
+    from ..cuefeatures import name_classes, word_tags
     from ..cuelearn import reported_cue_forms
 
     train_dir = shared / "data" / "polnear" / "train"
@@ -230,16 +266,25 @@ def train_forms_and_tags(shared: Path, out_dir: Path, *,
     tags = word_tag_table(train_dir)
     write_json(out_dir / TAGS_FILE, {"source": "PolNeAR train, silver CoreNLP tags",
                                      "min_count": MIN_TAG_COUNT, "tags": tags}, indent=None)
-    for name in (MODEL_FILE, TAGS_FILE):
+    log("name classes: the silver CoreNLP names of PolNeAR train")
+    names = name_class_table(train_dir)
+    write_json(out_dir / NAMES_FILE, {"source": "PolNeAR train, silver CoreNLP names",
+                                      "min_count": MIN_NAME_COUNT,
+                                      "min_share": MIN_NAME_SHARE, "classes": names},
+               indent=None)
+    for name in (MODEL_FILE, TAGS_FILE, NAMES_FILE):
         if not _same_as_shipped(out_dir, name):
             raise DataError(f"{out_dir / name} differs from the package's own {name}, which "
                             "the models trained next read: train into the package first "
                             "(quotegraph train without --out)")
     reported_cue_forms.cache_clear()
     word_tags.cache_clear()
+    name_classes.cache_clear()
     return {"forms": {"file": MODEL_FILE, "forms_counted": len(counts),
                       "min_precision": MIN_PRECISION, "min_count": MIN_COUNT},
-            "word_tags": {"file": TAGS_FILE, "forms": len(tags), "min_count": MIN_TAG_COUNT}}
+            "word_tags": {"file": TAGS_FILE, "forms": len(tags), "min_count": MIN_TAG_COUNT},
+            "name_classes": {"file": NAMES_FILE, "forms": len(names),
+                             "min_count": MIN_NAME_COUNT, "min_share": MIN_NAME_SHARE}}
 
 
 def train_detector(shared: Path, out_dir: Path, *,
