@@ -22,8 +22,8 @@ from setuptools.command.build_ext import build_ext
 # the fields of the records' native classes directly, so it cannot meet a pure ``Span``.
 # (quotegraph/_compiled.py names them too; a test checks that the two lists agree.)
 COMPILED = ("records", "text", "ingest", "lexicon", "quotes", "mentions", "attribute",
-            "cuefeatures", "learned", "reported", "resolve", "rank", "recordfeatures",
-            "pipeline")
+            "cuefeatures", "learned", "reported", "pronounfeatures", "resolve", "rank",
+            "recordfeatures", "pipeline")
 
 
 def source_digests() -> dict[str, str]:

@@ -32,8 +32,8 @@ from types import ModuleType
 
 # The modules setup.py compiles (tests/test_compiled.py checks that the two lists agree).
 COMPILED = ("records", "text", "ingest", "lexicon", "quotes", "mentions", "attribute",
-            "cuefeatures", "learned", "reported", "resolve", "rank", "recordfeatures",
-            "pipeline")
+            "cuefeatures", "learned", "reported", "pronounfeatures", "resolve", "rank",
+            "recordfeatures", "pipeline")
 
 _PACKAGE = Path(__file__).resolve().parent
 GROUP = "quotegraph"  # setup.py's group_name: the shared library is GROUP__mypyc

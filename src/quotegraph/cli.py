@@ -474,8 +474,9 @@ for _command in (*STORE_COMMANDS, *WEB_COMMANDS):
 def train(shared: Path | None, out: Path | None) -> None:
     """Fit the learned parts on PolNeAR train and the PDNC training novels.
 
-    In order: the reporting words and word tags, the cue detector, where reported clauses
-    end, the speaker ranker, the record confidence (thresholds tuned on dev). Needs NumPy
+    In order: the reporting words, word tags and name classes, the pronoun resolver, the
+    cue detector, where reported clauses end, the speaker ranker, the record confidence
+    (thresholds tuned on dev). Needs NumPy
     (pip install -e '.[train]'). Writes each model and the model cards, and prints them.
     """
     from .evaluate.gate import default_shared_root

@@ -9,6 +9,8 @@ feature, a bias and a threshold. Applied in plain Python, a sum of a few dozen w
   whose probability reaches the threshold tuned on PolNeAR dev;
 * ``content_ends.json`` — where a reported clause ends: each candidate end of the clause
   (features: :func:`quotegraph.cuefeatures.end_features`) is scored, and the best wins;
+* ``pronoun_resolver.json`` — how likely a person mentioned before a "he" or "she" is
+  its antecedent (features: :mod:`quotegraph.pronounfeatures`); the best candidate wins;
 * ``record_confidence.json`` — the probability that a record is right end to end: its
   content, cue and source all those of a gold attribution (features:
   :mod:`quotegraph.recordfeatures`); that probability is the record's ``confidence``.
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from typing import Any, Final
@@ -27,6 +30,7 @@ from .cuefeatures import end_candidates, end_features
 DETECTOR_FILE: Final = "cue_detector.json"
 CONFIDENCE_FILE: Final = "record_confidence.json"
 ENDS_FILE: Final = "content_ends.json"
+PRONOUNS_FILE: Final = "pronoun_resolver.json"
 
 
 class LogisticModel:
@@ -107,6 +111,30 @@ def bundled_confidence() -> LogisticModel | None:
 def bundled_ends() -> LogisticModel | None:
     """The content end model shipped in ``quotegraph/models/``, or None."""
     return _bundled(ENDS_FILE)
+
+
+@cache
+def bundled_pronouns() -> LogisticModel | None:
+    """The pronoun resolver's model shipped in ``quotegraph/models/``, or None."""
+    return _bundled(PRONOUNS_FILE)
+
+
+class PronounModel:
+    """The learned antecedent of a "he" or "she": the candidate of highest score (the
+    latest of equals), where the model scores one above its threshold; else the rules'."""
+
+    __slots__ = ("model",)
+
+    def __init__(self, model: LogisticModel) -> None:
+        self.model = model
+
+    def choose(self, pronoun: Any, cands: Any, feats: Sequence[list[str]]) -> int | None:
+        best, best_z = None, self.model.cut
+        for i, f in enumerate(feats):
+            z = self.model.score(f)
+            if z > best_z or (best is None and z >= best_z):
+                best, best_z = i, z
+        return best
 
 
 #: One decision of where a reported clause ends, as training records it: the cue's span

@@ -17,9 +17,11 @@ from .learned import (
     CueDetector,
     EndChooser,
     LogisticModel,
+    PronounModel,
     bundled_confidence,
     bundled_detector,
     bundled_ends,
+    bundled_pronouns,
 )
 from .mentions import find_mentions
 from .quotes import find_quotes
@@ -27,7 +29,15 @@ from .rank import SpeakerRanker, bundled_ranker
 from .recordfeatures import record_features
 from .records import Article, ArticleResult, Cue, Entity, Quote, QuoteSpan, Span
 from .reported import cue_candidates, reported_speech
-from .resolve import Draft, Resolver, build, conventions, reported_drafts
+from .resolve import (
+    Draft,
+    PronounChooser,
+    Resolver,
+    build,
+    conventions,
+    reported_drafts,
+    untagged_dialogue,
+)
 from .text import paragraphs
 
 
@@ -51,7 +61,8 @@ def extract_article(article: Article, *, ranker: SpeakerRanker | bool | None = T
                     detector: CueDetector | bool | None = True,
                     ends: EndChooser | bool | None = True,
                     confidence: LogisticModel | bool | None = True,
-                    min_confidence: float | None = None) -> ArticleResult:
+                    min_confidence: float | None = None,
+                    pronouns: PronounChooser | bool | None = True) -> ArticleResult:
     """Run the pipeline on an already ingested article.
 
     ``ranker``: the learned speaker ranker to use for quotations no cue attributes; True
@@ -65,7 +76,7 @@ def extract_article(article: Article, *, ranker: SpeakerRanker | bool | None = T
     docs/evaluation.md; 0 keeps every record).
     """
     a = analyse(article, ranker=bundled_ranker() if ranker is True else ranker or None,
-                detector=detector, ends=ends)
+                detector=detector, ends=ends, pronouns=pronouns)
     # 7. result
     found, entities = build(a.text, a.drafts, a.resolver, a.nested, a.reported)
     # 8. confidence: the learned probability that each record is right end to end, and
@@ -121,10 +132,12 @@ class Analysis:
 
 def analyse(article: Article, *, ranker: SpeakerRanker | None = None,
             detector: CueDetector | bool | None = True,
-            ends: EndChooser | bool | None = True) -> Analysis:
+            ends: EndChooser | bool | None = True,
+            pronouns: PronounChooser | bool | None = True) -> Analysis:
     """Stages 2–6 on one article: the attributed quotations before they become records."""
     cues = bundled_detector() if detector is True else detector or None
     chooser = _shipped_chooser() if ends is True else ends or None
+    antecedents = _shipped_pronouns() if pronouns is True else pronouns or None
     text = article.text
     # 2. segment: paragraphs (one per line, or blank-line blocks in hard-wrapped text)
     paras = paragraphs(text)
@@ -141,10 +154,17 @@ def analyse(article: Article, *, ranker: SpeakerRanker | None = None,
     reported, locals_ = reported_speech(text, paras, quotes, mentions, locals_, cues, chooser)
     # 6. resolve mentions to entities, then the conventions that need entities
     #    (continuation, turn-taking, the learned ranker, the narrator, addressees)
-    resolver = Resolver(text)
+    resolver = Resolver(text, antecedents if not untagged_dialogue(locals_) else None)
     resolver.resolve_all(mentions)
     drafts = conventions(text, paras, locals_, resolver, ranker)
     return Analysis(text, paras, drafts, resolver, nested, reported_drafts(reported, resolver))
+
+
+@cache
+def _shipped_pronouns() -> PronounModel | None:
+    """The pronoun chooser of the shipped model (made once), or None when none is shipped."""
+    model = bundled_pronouns()
+    return PronounModel(model) if model is not None else None
 
 
 @cache

@@ -28,6 +28,7 @@ from . import lexicon
 from .attribute import Local, Nested
 from .cuefeatures import word_tags
 from .mentions import FIRST_PERSON, OWNED_ORG_NOUNS, nonname_words
+from .pronounfeatures import MAX_CANDIDATES, pronoun_features
 from .records import (
     CueRef,
     Entity,
@@ -38,6 +39,7 @@ from .records import (
     Span,
     SpeakerRef,
 )
+from .text import sentence_ends
 
 # between a nominal and the name it stands in apposition to ("her lawyer, Ana Obi")
 _APPOSITIVE_GAP: Final = regex.compile(r",\s+(?:[\p{Ll}\-]+\s+){0,2}|\s+")
@@ -84,13 +86,15 @@ class EntityState:
     # named without a form of address ("Obama" for "Mr. Obama"): set once an article is
     # known not to be fiction, where "Mrs. Croft" is how the person is called
     plain: bool = False
+    last_kind: str = ""  # the kind of its latest mention ("name", "pronoun", "nominal")
+    last_end: int = -1  # where its latest mention ends
 
     def __init__(self, index: int, type: EntityType, gender: Gender, tokens: tuple[str, ...] = (),
                  label: str = "", roles: set[str] | None = None, age: int | None = None,
                  mentions: list[Span] | None = None, last: int = -1,
                  relations: dict[str, int] | None = None, honorifics: list[str] | None = None,
                  personal: bool = False, short: set[str] | None = None, title: str = "",
-                 plain: bool = False) -> None:
+                 plain: bool = False, last_kind: str = "", last_end: int = -1) -> None:
         self.index = index
         self.type = type
         self.gender = gender
@@ -106,6 +110,8 @@ class EntityState:
         self.short = set() if short is None else short
         self.title = title
         self.plain = plain
+        self.last_kind = last_kind
+        self.last_end = last_end
 
     @property
     def name(self) -> str:
@@ -130,6 +136,26 @@ _PARTICLES: Final = frozenset({"de", "del", "della", "der", "den", "van", "von",
 _AFTER_PREPOSITION: Final = regex.compile(
     r"(?<![\w’'-])(?:in|at|from|near|outside|inside|across|to|into|of)\s+(?:the\s+)?\Z",
     regex.IGNORECASE)
+
+
+_QUOTE_MARK: Final = regex.compile("[“”\"]")
+# what may stand before a sentence's first word: white space, quotation marks, brackets
+_OPENERS: Final = " \t\n“”\"‘’'(—-"
+_NEXT_WORD: Final = regex.compile(r"[\s,]*(\p{L}+)")
+
+
+def _reporting_after(text: str, end: int) -> bool:
+    """Whether a reporting word follows the mention ending at ``end`` ("Holt said")."""
+    m = _NEXT_WORD.match(text, end, end + 40) if end >= 0 else None
+    return m is not None and m.group(1).lower() in lexicon.cues()
+
+
+class PronounChooser(Protocol):
+    """Picks the antecedent of a "he" or "she" among candidates, latest first, each with
+    its :func:`quotegraph.pronounfeatures.pronoun_features`; None leaves it to the rules."""
+
+    def choose(self, pronoun: Span, cands: Sequence[EntityState],
+               feats: Sequence[list[str]]) -> int | None: ...
 
 
 def _token_key(token: str) -> str:
@@ -221,8 +247,13 @@ def text_genders(text: str, mentions: Sequence[Mention]) -> dict[str, Gender]:
 class Resolver:
     """Builds entities from mentions in document order."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, pronouns: PronounChooser | None = None) -> None:
         self.text = text
+        # the learned choice of a "he" or "she"'s antecedent (None: the latest that fits)
+        self.pronouns = pronouns
+        self._sentence_ends: list[int] | None = None  # built for the first pronoun
+        self._quote_marks: list[int] = []
+        self._possessives: set[int] = set()  # where a possessive pronoun mention starts
         self.ents: list[EntityState] = []
         self.of_mention: dict[tuple[int, int], int] = {}
         # name token → entities that carry it: name matching looks at these only
@@ -255,7 +286,12 @@ class Resolver:
             self.of_mention[key] = e.index
             e.mentions.append(c.span)
             self._starts = None
-        e.last = max(e.last, c.span.start)
+        if c.span.start >= e.last:
+            # (a possessive's "his" of "His successor" is not the sentence's subject)
+            e.last, e.last_end = c.span.start, c.span.end
+            e.last_kind = "possessive" if c.possessive and c.kind == "pronoun" else c.kind
+        if c.possessive and c.kind == "pronoun":
+            self._possessives.add(c.span.start)
         if e.gender == "unknown" and c.kind in ("name", "nominal") and c.gender != "unknown":
             e.gender = c.gender
         return e
@@ -437,12 +473,85 @@ class Resolver:
         if c.number == "plural":
             e = self.recent(c.span.start, plural=True, types=("group",))
             return self.bind(c, e) if e else None
-        e = self.recent(c.span.start, gender=c.gender)
+        e = self._chosen(c) if self.pronouns is not None else None
+        if e is None:
+            e = self.recent(c.span.start, gender=c.gender)
         if e is None:
             return None
         if e.gender == "unknown" and c.gender != "unknown":
             e.gender = c.gender  # pronoun evidence for a name the table does not know
         return self.bind(c, e)
+
+    def _chosen(self, c: Mention) -> EntityState | None:
+        """The antecedent the learned chooser picks among the latest persons that fit the
+        pronoun (None: it leaves the choice to the rules)."""
+        assert self.pronouns is not None
+        cands = self._pronoun_candidates(c)
+        if len(cands) < 2:
+            return cands[0] if cands else None  # nothing to choose (the rules agree)
+        feats = self._features_of(c, cands)
+        k = self.pronouns.choose(c.span, cands, feats)
+        return cands[k] if k is not None else None
+
+    def _pronoun_candidates(self, c: Mention) -> list[EntityState]:
+        """The persons mentioned before ``c`` whose gender does not refuse it (as
+        :meth:`recent` refuses), latest first, at most MAX_CANDIDATES."""
+        pos, gender = c.span.start, c.gender
+        out: list[EntityState] = []
+        for e in self.ents:
+            if e.type != "person" or e.last < 0 or e.last >= pos or e.index == self.narrator:
+                continue
+            if gender != "unknown" and e.gender != gender and (
+                    e.gender != "unknown" or (len(e.tokens) > 1 and not e.personal)):
+                continue
+            out.append(e)
+        if gender != "unknown" and any(e.gender == gender for e in out):
+            # a word of unknown gender that nothing has told is a person ("in Rigby") is
+            # no candidate where one whose gender agrees is there
+            out = [e for e in out if e.gender == gender or e.personal or len(e.tokens) > 1]
+        out.sort(key=lambda e: -e.last)
+        return out[:MAX_CANDIDATES]
+
+    def _features_of(self, c: Mention, cands: Sequence[EntityState]) -> list[list[str]]:
+        text = self.text
+        if self._sentence_ends is None:
+            self._sentence_ends = sentence_ends(text, 0, len(text))
+            self._quote_marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
+        ends, marks = self._sentence_ends, self._quote_marks
+        pos = c.span.start
+        sent = bisect_right(ends, pos)  # the pronoun's sentence: after `sent` ends
+        own_start = ends[sent - 1] if sent else 0
+        prev_start = ends[sent - 2] if sent >= 2 else 0
+        # (mentions are resolved in text order: those bound so far lie before the pronoun)
+        counts = [len(e.mentions) for e in cands]
+        by_count = sorted(range(len(cands)), key=lambda i: (-counts[i], i))
+        mention_rank = {i: r for r, i in enumerate(by_count)}
+        pron_subject = c.head in ("he", "she")  # (the forms of a subject)
+        out: list[list[str]] = []
+        for i, e in enumerate(cands):
+            at = bisect_right(ends, e.last)
+            s_start = ends[at - 1] if at else 0
+            prev_subj = False
+            for m in reversed(e.mentions):
+                if m.start < prev_start:
+                    break
+                if m.start < own_start and m.start not in self._possessives and \
+                        not text[prev_start:m.start].strip(_OPENERS):
+                    prev_subj = True
+                    break
+            gender = "person" if c.gender == "unknown" else (
+                "agree" if e.gender == c.gender else "unknown")
+            out.append(pronoun_features(
+                sentences_back=sent - at, paragraphs_back=text.count("\n", e.last, pos),
+                recency_rank=i, mention_rank=mention_rank[i], mentions=counts[i],
+                gender=gender, full_name=len(e.tokens) > 1, last_kind=e.last_kind,
+                last_subject=e.last_kind != "possessive" and
+                not text[s_start:e.last].strip(_OPENERS),
+                last_reporting=_reporting_after(text, e.last_end),
+                quote_between=bisect_left(marks, pos) > bisect_left(marks, e.last),
+                pronoun_subject=pron_subject, possessive=c.possessive,
+                first_subject=prev_subj, personal=e.personal))
+        return out
 
     def possessor(self, c: Mention, mentions: dict[tuple[int, int], Mention]) -> EntityState | None:
         if c.possessor is None:
@@ -897,6 +1006,14 @@ def _fill_unanchored_runs(drafts: list[Draft], resolver: Resolver) -> None:
             continue
         found: EntityState = other
         _take_turns(drafts, run, [run[0]], lambda _near: found, 0.4)  # noqa: B023
+
+
+def untagged_dialogue(locals_: Sequence[Local]) -> bool:
+    """Before resolution, the test :func:`is_conversation` makes after it, without who
+    speaks: many quotations no cue tags (at least 8, and a fifth of them). In such a text
+    (fiction, a transcript) the pronoun resolver learned on news is not used."""
+    untagged = sum(1 for loc in locals_ if loc.sieve not in _ANCHORED)
+    return untagged >= 8 and untagged >= 0.2 * len(locals_)
 
 
 def is_conversation(drafts: Sequence[Draft]) -> bool:

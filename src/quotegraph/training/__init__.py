@@ -5,11 +5,13 @@ The parts are trained in the order the data flows, each stage given the models t
 before it in the same run (never a file left by an earlier run), so a run is
 deterministic:
 
-1. the candidate reporting forms and the word tags (counts; :mod:`.cues`);
-2. the cue detector (:mod:`.cues`), its threshold tuned on PolNeAR dev;
-3. where a reported clause ends (:mod:`.ends`);
-4. the speaker ranker (:mod:`.ranker`), on the rules' own reported speech;
-5. the record confidence (:mod:`.confidence`), its default threshold chosen on dev.
+1. the candidate reporting forms, the word tags and the name classes (counts; :mod:`.cues`);
+2. the pronoun resolver (:mod:`.pronouns`), on the silver coreference; the models after it
+   read it from the package, so a run into another folder must write the same file;
+3. the cue detector (:mod:`.cues`), its threshold tuned on PolNeAR dev;
+4. where a reported clause ends (:mod:`.ends`);
+5. the speaker ranker (:mod:`.ranker`), on the rules' own reported speech;
+6. the record confidence (:mod:`.confidence`), its default threshold chosen on dev.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from typing import Any
 
 from ..rank import SpeakerRanker
 from .confidence import Engine, train_confidence
-from .cues import train_detector, train_forms_and_tags
+from .cues import require_shipped, train_detector, train_forms_and_tags
 from .ends import train_ends
+from .pronouns import train_pronouns
 from .ranker import Learned
 from .ranker import train as train_ranker
 
@@ -36,6 +39,8 @@ def train(shared: Path, out_dir: Path, *,
     ``reported.card.json`` for stages 1–3 and 5, ``speaker_ranker.card.json`` for 4)."""
     start = time.perf_counter()
     card: dict[str, Any] = train_forms_and_tags(shared, out_dir, log=log)
+    card["pronouns"] = train_pronouns(shared, out_dir, log=log)
+    require_shipped(out_dir, (card["pronouns"]["file"],))
     detector, card["detector"] = train_detector(shared, out_dir, log=log)
     chooser, card["content_ends"] = train_ends(shared, out_dir, detector, log=log)
     # the ranker decides the speakers of quotations in marks; it learns on the rules' own

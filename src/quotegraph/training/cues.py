@@ -247,6 +247,16 @@ def _same_as_shipped(out_dir: Path, name: str) -> bool:
         shipped.is_file() and shipped.read_bytes() == written.read_bytes())
 
 
+def require_shipped(out_dir: Path, names: Sequence[str]) -> None:
+    """Refuse to go on where a file just written differs from the package's own, which the
+    models trained next read (a run into another folder must follow one into the package)."""
+    for name in names:
+        if not _same_as_shipped(out_dir, name):
+            raise DataError(f"{out_dir / name} differs from the package's own {name}, which "
+                            "the models trained next read: train into the package first "
+                            "(quotegraph train without --out)")
+
+
 def train_forms_and_tags(shared: Path, out_dir: Path, *,
                          log: Callable[[str], None] = lambda _m: None) -> dict[str, Any]:
     """Count the candidate forms and the word tags (data only, no model) and write them.
@@ -272,11 +282,7 @@ def train_forms_and_tags(shared: Path, out_dir: Path, *,
                                       "min_count": MIN_NAME_COUNT,
                                       "min_share": MIN_NAME_SHARE, "classes": names},
                indent=None)
-    for name in (MODEL_FILE, TAGS_FILE, NAMES_FILE):
-        if not _same_as_shipped(out_dir, name):
-            raise DataError(f"{out_dir / name} differs from the package's own {name}, which "
-                            "the models trained next read: train into the package first "
-                            "(quotegraph train without --out)")
+    require_shipped(out_dir, (MODEL_FILE, TAGS_FILE, NAMES_FILE))
     reported_cue_forms.cache_clear()
     word_tags.cache_clear()
     name_classes.cache_clear()
