@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from quotegraph import cli
+from quotegraph.cli import commands as cli
 from quotegraph.web import create_app
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 import quotegraph
-from quotegraph import cli
+from quotegraph.cli import commands as cli
 from quotegraph.records import (
     Article,
     ArticleResult,

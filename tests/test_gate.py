@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from quotegraph.cli_gate import cases_command, gate_command
+from quotegraph.cli.gate import cases_command, gate_command
 from quotegraph.errors import DataError
 from quotegraph.evaluate.cases import evaluate_cases, format_report, load_gold, normalise
 from quotegraph.evaluate.gate import (

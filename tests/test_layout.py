@@ -11,10 +11,9 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "quotegraph"
 #: What runs on every article: the stages, their records, lexicons and learned models.
 ENGINE = ("records", "text", "ingest", "lexicon", "quotes", "mentions", "attribute",
-          "cuefeatures", "cuelearn", "learned", "reported", "resolve", "rank",
-          "recordfeatures", "pipeline", "errors")
-OUTSIDE_ENGINE = ("training", "evaluate", "cli", "cli_eval", "cli_gate", "cli_output",
-                  "cli_store", "cli_web", "store", "web", "corpus", "readers")
+          "cuefeatures", "cuelearn", "learned", "reported", "pronounfeatures", "resolve",
+          "rank", "recordfeatures", "pipeline", "errors")
+OUTSIDE_ENGINE = ("training", "evaluate", "cli", "store", "web", "corpus", "readers")
 
 
 def _module_name(path: Path) -> str:
@@ -98,3 +97,10 @@ def test_extract_loads_no_training_evaluation_or_cli_module() -> None:
     loaded = [m for m in out if any(m == f"quotegraph.{o}" or m.startswith(f"quotegraph.{o}.")
                                     for o in OUTSIDE_ENGINE)]
     assert loaded == []
+
+
+def test_the_command_line_is_one_package() -> None:
+    """The CLI's modules live in ``quotegraph/cli/`` (issue 17's layout), none beside it."""
+    assert not list(PACKAGE.glob("cli_*.py")) and not (PACKAGE / "cli.py").exists()
+    assert {p.stem for p in (PACKAGE / "cli").glob("*.py")} == {
+        "__init__", "commands", "eval", "gate", "output", "store", "web"}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quotegraph.cli_eval import eval_group
+from quotegraph.cli.eval import eval_group
 from quotegraph.errors import DataError
 from quotegraph.evaluate.pdnc import (
     CHARACTER_COLUMNS,

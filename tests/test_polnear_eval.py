@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from quotegraph.cli_eval import eval_group
+from quotegraph.cli.eval import eval_group
 from quotegraph.errors import DataError
 from quotegraph.evaluate.polnear import (
     GoldArticle,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from quotegraph import cli
+from quotegraph.cli import commands as cli
 from quotegraph.store import Store, speakers
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

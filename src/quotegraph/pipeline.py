@@ -35,6 +35,7 @@ from .resolve import (
     Resolver,
     build,
     conventions,
+    renumber,
     reported_drafts,
     untagged_dialogue,
 )
@@ -83,9 +84,12 @@ def extract_article(article: Article, *, ranker: SpeakerRanker | bool | None = T
     #    the records kept
     model = bundled_confidence() if confidence is True else confidence or None
     if model is not None:
-        found = _confident(a.text, found, entities, model, min_confidence)
+        found = renumber(_confident(a.text, found, entities, model, min_confidence))
     elif min_confidence:
-        found = [q for q in found if q.confidence >= min_confidence]
+        # (a nested quotation goes with its parent, as in _confident)
+        kept = {q.id for q in found if q.confidence >= min_confidence}
+        found = renumber([q for q in found if q.id in kept
+                          and (q.parent is None or q.parent in kept)])
     return ArticleResult(article=article, quotes=tuple(found), entities=tuple(entities))
 
 

@@ -850,7 +850,7 @@ def build(text: str, drafts: Sequence[Draft], resolver: Resolver,
     quotes.extend(_nested_quotes(text, drafts, nested, resolver, ids, len(quotes)))
     for d in reported:
         quotes.append(_quote(text, d, f"r{len(quotes) + 1}", None))
-    quotes = _renumber(quotes)
+    quotes = renumber(quotes)
     used = {r.entity for q in quotes for r in (q.speaker, q.addressee) if r and r.entity}
     entities = [
         Entity(f"e{e.index + 1}", e.name, e.type, e.gender, tuple(sorted(e.mentions)),
@@ -1101,7 +1101,7 @@ def _name_the_narrator(text: str, drafts: Sequence[Draft], resolver: Resolver) -
     narrator.tokens = full
 
 
-def _renumber(quotes: list[Quote]) -> list[Quote]:
+def renumber(quotes: list[Quote]) -> list[Quote]:
     """Ids follow document order (outer before inner); parents follow their ids."""
     quotes = sorted(quotes, key=lambda q: (q.spans[0].start, q.parent is not None))
     new_id = {q.id: f"q{i + 1}" for i, q in enumerate(quotes)}

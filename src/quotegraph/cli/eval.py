@@ -12,11 +12,11 @@ from typing import Any, Protocol, TypeVar
 
 import click
 
-from .cli_gate import cases_command, gate_command
-from .errors import DataError
-from .evaluate.pdnc import PdncReport, evaluate_pdnc
-from .evaluate.pdnc import format_report as format_pdnc_report
-from .evaluate.polnear import evaluate_polnear, format_report
+from ..errors import DataError
+from ..evaluate.pdnc import PdncReport, evaluate_pdnc
+from ..evaluate.pdnc import format_report as format_pdnc_report
+from ..evaluate.polnear import evaluate_polnear, format_report
+from .gate import cases_command, gate_command
 
 
 @click.group(name="eval")
@@ -78,6 +78,6 @@ def _show(run: Callable[[], R], fmt: Callable[[R], str], as_json: bool) -> None:
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else fmt(report))
 
 
-# `eval cases` and `eval gate` live in cli_gate.py
+# `eval cases` and `eval gate` live in gate.py
 eval_group.add_command(cases_command)
 eval_group.add_command(gate_command)

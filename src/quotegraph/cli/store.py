@@ -24,13 +24,13 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
-from .cli_output import report, say
-from .corpus import DEFAULT_BATCH, IngestStats, ingest
-from .errors import InputError, QuotegraphError
-from .readers import CsvFields, iter_corpus
-from .records import Article
-from .store import DEFAULT_DB, QuoteFilters, Store, quotes, speakers
-from .store.query import KINDS, MANNERS, SPEAKER_TYPES, iter_quote_rows
+from ..corpus import DEFAULT_BATCH, IngestStats, ingest
+from ..errors import InputError, QuotegraphError
+from ..readers import CsvFields, iter_corpus
+from ..records import Article
+from ..store import DEFAULT_DB, QuoteFilters, Store, quotes, speakers
+from ..store.query import KINDS, MANNERS, SPEAKER_TYPES, iter_quote_rows
+from .output import report, say
 
 QUOTE_COLUMNS = (
     "article_id", "article_source", "date", "quote_id", "kind", "text", "speaker", "speaker_id",
@@ -43,7 +43,7 @@ EXIT_BAD_INPUT = 2
 PIPE_WIDTH = 200
 
 
-def _fail(exc: QuotegraphError | str) -> NoReturn:
+def fail(exc: QuotegraphError | str) -> NoReturn:
     report(str(exc))
     raise SystemExit(EXIT_BAD_INPUT)
 
@@ -58,7 +58,7 @@ def _open(db_path: Path, *, readonly: bool) -> Store:
     try:
         return Store.open(db_path, readonly=readonly)
     except QuotegraphError as exc:
-        _fail(exc)
+        fail(exc)
 
 
 # --------------------------------------------------------------------------------------------
@@ -135,7 +135,7 @@ def run_ingest(items: Iterable[Article | InputError], db_path: Path, workers: in
         stats = ingest(items, store, workers=workers, batch_size=batch_size,
                        on_error=lambda m: say(f"quotegraph: {m}"), on_batch=progress.update)
     except QuotegraphError as exc:
-        _fail(exc)
+        fail(exc)
     finally:
         progress.stop()
         store.close()
@@ -231,7 +231,7 @@ def quotes_command(db_path: Path, speaker: str | None, addressee: str | None,
     try:
         found = quotes(store, f)
     except QuotegraphError as exc:
-        _fail(exc)
+        fail(exc)
     finally:
         store.close()
     rows = [_flat_quote(q) for q in found] if fmt == "csv" else found
@@ -250,7 +250,7 @@ def speakers_command(db_path: Path, top: int, etype: str | None, fmt: str) -> No
     try:
         rows = speakers(store, top, etype)
     except QuotegraphError as exc:
-        _fail(exc)
+        fail(exc)
     finally:
         store.close()
     _write_rows(rows, fmt, SPEAKER_COLUMNS, _speaker_table, sys.stdout)
@@ -270,7 +270,7 @@ def export_command(db_path: Path, fmt: str, out: Path | None) -> None:
     try:
         if fmt == "parquet":
             if out is None:
-                _fail("--format parquet needs --out PATH")
+                fail("--format parquet needs --out PATH")
             _export_parquet(store, out)
             return
         stream = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
@@ -310,7 +310,7 @@ def _export_parquet(store: Store, out: Path) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
-        _fail("parquet export needs pyarrow: pip install 'quotegraph[parquet]'")
+        fail("parquet export needs pyarrow: pip install 'quotegraph[parquet]'")
     schema = pa.schema([(c, pa.int64() if c in ("speaker_id", "addressee_id", "cluster",
                                                 "start", "end") else
                          pa.float64() if c == "confidence" else pa.string())

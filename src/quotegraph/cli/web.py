@@ -14,11 +14,11 @@ from pathlib import Path
 
 import click
 
-from .cli_output import say
-from .cli_store import _fail, run_ingest
-from .errors import QuotegraphError
-from .readers import iter_corpus
-from .store import Store
+from ..errors import QuotegraphError
+from ..readers import iter_corpus
+from ..store import Store
+from .output import say
+from .store import fail, run_ingest
 
 DEMO_DB = "quotegraph-demo.db"
 DEFAULT_PORT = 8000
@@ -42,18 +42,18 @@ def _check_port(host: str, port: int) -> None:
             probe.bind((host, port))
     except OSError as exc:
         hint = " (try another --port)" if exc.errno == errno.EADDRINUSE else ""
-        _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}{hint}")
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}{hint}")
 
 
 def serve_database(db_path: Path, host: str, port: int, timeout_ms: int) -> None:
     import uvicorn
 
-    from .web import create_app
+    from ..web import create_app
 
     try:
         app = create_app(db_path, timeout_ms=timeout_ms)
     except QuotegraphError as exc:
-        _fail(exc)
+        fail(exc)
     _check_port(host, port)
     shown = f"[{host}]" if ":" in host else host
     say(f"quotegraph: serving {db_path} at http://{shown}:{port}/ (Ctrl-C stops)")
@@ -94,7 +94,7 @@ def demo_command(files: tuple[str, ...], db_path: Path, no_serve: bool, host: st
         with Store.open(db_path, readonly=True) as store:
             counts = store.counts()
     except QuotegraphError as exc:
-        _fail(exc)
+        fail(exc)
     click.echo(f"{db_path}: {counts['articles']} articles, {counts['quotations']} quotations, "
                f"{counts['speakers']} speakers, {counts['clusters']} quotations reported by "
                f"several articles")

@@ -15,10 +15,10 @@ from typing import NoReturn
 
 import click
 
-from .errors import QuotegraphError
-from .evaluate.cases import evaluate_cases
-from .evaluate.cases import format_report as format_cases_report
-from .evaluate.gate import (
+from ..errors import QuotegraphError
+from ..evaluate.cases import evaluate_cases
+from ..evaluate.cases import format_report as format_cases_report
+from ..evaluate.gate import (
     DEFAULT_FLOORS,
     FloorUpdate,
     format_gate_report,

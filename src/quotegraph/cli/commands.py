@@ -1,4 +1,4 @@
-"""The ``quotegraph`` command line: ``extract``, ``demo`` (and ``eval``, from :mod:`.cli_eval`).
+"""The ``quotegraph`` command line: ``extract``, ``demo`` (and ``eval``, from :mod:`.eval`).
 
 Results go to stdout, in input order; errors, the skip summary and the progress bar go to stderr.
 
@@ -42,16 +42,16 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from . import __version__
-from .cli_eval import eval_group
-from .cli_output import report as _report
-from .cli_output import say as _say
-from .cli_store import COMMANDS as STORE_COMMANDS
-from .cli_web import COMMANDS as WEB_COMMANDS
-from .errors import InputError, QuotegraphError
-from .ingest import article_from_text, decode, iter_jsonl, read_bytes, read_text_article
-from .pipeline import extract_article
-from .records import Article, ArticleResult, Quote
+from .. import __version__
+from ..errors import InputError, QuotegraphError
+from ..ingest import article_from_text, decode, iter_jsonl, read_bytes, read_text_article
+from ..pipeline import extract_article
+from ..records import Article, ArticleResult, Quote
+from .eval import eval_group
+from .output import report as _report
+from .output import say as _say
+from .store import COMMANDS as STORE_COMMANDS
+from .web import COMMANDS as WEB_COMMANDS
 
 OutputFormat = Literal["table", "jsonl", "json", "csv"]
 InputFormat = Literal["auto", "text", "jsonl"]
@@ -479,11 +479,11 @@ def train(shared: Path | None, out: Path | None) -> None:
     (thresholds tuned on dev). Needs NumPy
     (pip install -e '.[train]'). Writes each model and the model cards, and prints them.
     """
-    from .evaluate.gate import default_shared_root
-    from .training import train as run_training
+    from ..evaluate.gate import default_shared_root
+    from ..training import train as run_training
 
     root = shared or default_shared_root()
-    target = out or Path(__file__).with_name("models")
+    target = out or Path(__file__).parents[1] / "models"
     try:
         card = run_training(root, target, log=lambda m: click.echo(m, err=True))
     except (QuotegraphError, ImportError) as exc:
