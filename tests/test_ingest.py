@@ -230,3 +230,22 @@ def test_two_workers_store_what_one_process_stores(tmp_path: Path) -> None:
         assert conn.execute("SELECT max(articles) FROM clusters").fetchone()[0] == 64
     finally:
         conn.close()
+
+
+def test_ingest_min_confidence_stores_only_the_likelier_records(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "in", 4)
+    counts = {}
+    for floor in ("0", "0.999"):
+        db = tmp_path / f"q{floor}.db"
+        code, _, err = run("ingest", str(tmp_path / "in"), "--db", str(db), "--workers", "1",
+                           "--min-confidence", floor)
+        assert code == 0, err
+        s = Store.open(db, readonly=True)
+        counts[floor] = s.counts()["quotations"]
+        confs = [r[0] for r in s.conn.execute("SELECT confidence FROM quotations")]
+        s.close()
+        assert all(c >= float(floor) for c in confs)
+    assert counts["0"] > counts["0.999"]
+    code, _, err = run("ingest", str(tmp_path / "in"), "--db", str(tmp_path / "x.db"),
+                       "--min-confidence", "2")
+    assert code == 2 and "0<=x<=1" in err.replace(" ", "")

@@ -417,3 +417,13 @@ def test_a_query_past_its_time_limit_is_interrupted(corpus: Store) -> None:
     with pytest.raises(StoreError, match="interrupted"):
         slow.rows("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
                   "WHERE i < 100000000) SELECT count(*) FROM n")
+
+
+def test_min_confidence_is_a_checked_filter() -> None:
+    from quotegraph.errors import QueryError
+    from quotegraph.store.query import QuoteFilters, quotes_sql
+
+    sql, params = quotes_sql(QuoteFilters(min_confidence=0.5).validated())
+    assert "q.confidence >= ?" in sql and 0.5 in params
+    with pytest.raises(QueryError, match="min_confidence must be between 0 and 1"):
+        QuoteFilters(min_confidence=1.2).validated()

@@ -378,3 +378,16 @@ def test_store_to_api_round_trip(lines: list[Line], date: str | None, title: str
         records = get(client, f"/api/quotations?article={quoted}")["data"]
         assert [{k: r[k] for k in doc["quotes"][0]} for r in records] == doc["quotes"]
         client.close()
+
+
+def test_min_confidence_filters_the_api_the_page_and_refuses_bad_values(
+        client: TestClient) -> None:
+    # every invented record has confidence 0.9
+    everything = get(client, "/api/quotations?limit=200")["data"]
+    assert get(client, "/api/quotations?limit=200&min_confidence=0.9")["data"] == everything
+    assert get(client, "/api/quotations?min_confidence=0.95")["data"] == []
+    assert get(client, "/api/search?q=ferry&min_confidence=0.95")["data"] == []
+    assert get(client, "/api/quotations?min_confidence=1.5", 400)["ok"] is False
+    html = page(client, "/search?q=ferry&min_confidence=0.95")
+    assert '<option value="0.9">≥ 0.9</option>' in html and "Nobody" not in html
+    assert "min_confidence must be a number" in page(client, "/search?min_confidence=x", 400)

@@ -17,6 +17,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
 
@@ -68,11 +69,12 @@ def _start_worker() -> None:
     gc.freeze()
 
 
-def work(article: Article) -> PreparedArticle | str:
-    """Extract and prepare one article; a failure is returned as its message, never raised
-    (one bad article must not take its batch down)."""
+def work(article: Article, min_confidence: float | None = None) -> PreparedArticle | str:
+    """Extract and prepare one article (records under ``min_confidence`` left out; None:
+    the model's own default); a failure is returned as its message, never raised (one bad
+    article must not take its batch down)."""
     try:
-        return prepare(extract_article(article).to_dict())
+        return prepare(extract_article(article, min_confidence=min_confidence).to_dict())
     except Exception as exc:  # any failure of one article is reported, never raised
         where = article.source or article.id
         return f"{where}: extraction failed ({type(exc).__name__}: {exc})"
@@ -80,10 +82,13 @@ def work(article: Article) -> PreparedArticle | str:
 
 def ingest(items: Iterable[Article | InputError], store: Store, *, workers: int | None = None,
            batch_size: int = DEFAULT_BATCH, on_error: Callable[[str], None] = lambda m: None,
-           on_batch: Callable[[IngestStats], None] = lambda s: None) -> IngestStats:
+           on_batch: Callable[[IngestStats], None] = lambda s: None,
+           min_confidence: float | None = None) -> IngestStats:
     """Extract and store every article of ``items``; report each bad item to ``on_error``
-    and the totals after each batch to ``on_batch``."""
+    and the totals after each batch to ``on_batch``. ``min_confidence``: records less likely
+    than this to be right are not stored (None: extraction's default)."""
     stats = IngestStats()
+    task = partial(work, min_confidence=min_confidence)
     n = max(1, workers if workers is not None else (os.cpu_count() or 1))
     pool: Pool | None = None
     # batches handed to the pool and not stored yet, oldest first
@@ -94,14 +99,14 @@ def ingest(items: Iterable[Article | InputError], store: Store, *, workers: int 
             todo = _to_extract(batch, store, stats, on_error)
             if pool is None and n > 1 and len(todo) >= _POOL_MIN:
                 pool = multiprocessing.get_context("spawn").Pool(n, initializer=_start_worker)
-            job = pool.map_async(work, todo, chunksize=max(1, len(todo) // (4 * n))) \
+            job = pool.map_async(task, todo, chunksize=max(1, len(todo) // (4 * n))) \
                 if pool is not None else None
             pending.append((todo, job))
             if len(pending) > _AHEAD:
-                _store(pending.popleft(), store, stats, on_error)
+                _store(pending.popleft(), store, stats, on_error, task)
                 on_batch(stats)
         while pending:
-            _store(pending.popleft(), store, stats, on_error)
+            _store(pending.popleft(), store, stats, on_error, task)
             on_batch(stats)
     finally:
         if pool is not None:
@@ -140,9 +145,10 @@ def _to_extract(batch: list[Article | InputError], store: Store, stats: IngestSt
 
 
 def _store(pending: tuple[list[Article], AsyncResult[list[PreparedArticle | str]] | None],
-           store: Store, stats: IngestStats, on_error: Callable[[str], None]) -> None:
+           store: Store, stats: IngestStats, on_error: Callable[[str], None],
+           task: Callable[[Article], PreparedArticle | str] = work) -> None:
     todo, job = pending
-    results = job.get() if job is not None else [work(a) for a in todo]
+    results = job.get() if job is not None else [task(a) for a in todo]
     good: list[PreparedArticle] = []
     for r in results:
         if isinstance(r, str):

@@ -107,9 +107,12 @@ def _summary(s: IngestStats) -> str:
               help="CSV column of the date (YYYY-MM-DD).")
 @click.option("--csv-source", default="url", show_default=True,
               help="CSV column of the source (a URL).")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Store only records at least this likely to be right end to end "
+                   "(default: extraction's own threshold for indirect records).")
 def ingest_command(inputs: tuple[str, ...], db_path: Path, workers: int | None,
                    batch_size: int, csv_text: str, csv_id: str, csv_title: str, csv_date: str,
-                   csv_source: str) -> None:
+                   csv_source: str, min_confidence: float | None) -> None:
     """Extract the quotations of every article in INPUT... and store them.
 
     INPUT: files or folders (read recursively) of .txt (optional ' date YYYY-MM-DD ' header),
@@ -119,21 +122,24 @@ def ingest_command(inputs: tuple[str, ...], db_path: Path, workers: int | None,
     """
     fields = CsvFields(text=csv_text, id=csv_id, title=csv_title, date=csv_date,
                        source=csv_source)
-    stats = run_ingest(iter_corpus(inputs, csv_fields=fields), db_path, workers, batch_size)
+    stats = run_ingest(iter_corpus(inputs, csv_fields=fields), db_path, workers, batch_size,
+                       min_confidence=min_confidence)
     # every input ends stored, already there, or an error: all errors means all failed
     if stats.errors and not stats.articles and not stats.skipped:
         raise SystemExit(EXIT_BAD_INPUT)
 
 
 def run_ingest(items: Iterable[Article | InputError], db_path: Path, workers: int | None,
-               batch_size: int = DEFAULT_BATCH) -> IngestStats:
+               batch_size: int = DEFAULT_BATCH, *,
+               min_confidence: float | None = None) -> IngestStats:
     """Ingest ``items`` into the database at ``db_path`` with a progress line and a closing
     summary on stderr (``ingest`` and ``demo``)."""
     store = _open(db_path, readonly=False)
     progress = _IngestProgress(enabled=sys.stderr.isatty())
     try:
         stats = ingest(items, store, workers=workers, batch_size=batch_size,
-                       on_error=lambda m: say(f"quotegraph: {m}"), on_batch=progress.update)
+                       on_error=lambda m: say(f"quotegraph: {m}"), on_batch=progress.update,
+                       min_confidence=min_confidence)
     except QuotegraphError as exc:
         fail(exc)
     finally:
@@ -216,18 +222,20 @@ def _speaker_table(rows: list[dict[str, Any]]) -> Table:
 @click.option("--kind", type=click.Choice(KINDS))
 @click.option("--manner", type=click.Choice(MANNERS))
 @click.option("--cluster", type=int, help="Only the quotations of this cluster.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0),
+              help="Only records at least this likely to be right end to end.")
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--offset", type=int, default=0, show_default=True)
 @_format_option
 def quotes_command(db_path: Path, speaker: str | None, addressee: str | None,
                    search: str | None, since: str | None, until: str | None, kind: str | None,
-                   manner: str | None, cluster: int | None, limit: int, offset: int,
-                   fmt: str) -> None:
+                   manner: str | None, cluster: int | None, min_confidence: float | None,
+                   limit: int, offset: int, fmt: str) -> None:
     """Find stored quotations (in date order; newest first with --search)."""
     store = _open(db_path, readonly=True)
     f = QuoteFilters(speaker=speaker, addressee=addressee, search=search, since=since,
-                     until=until, kind=kind, manner=manner, cluster=cluster, limit=limit,
-                     offset=offset)
+                     until=until, kind=kind, manner=manner, cluster=cluster,
+                     min_confidence=min_confidence, limit=limit, offset=offset)
     try:
         found = quotes(store, f)
     except QuotegraphError as exc:

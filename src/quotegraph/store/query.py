@@ -40,6 +40,8 @@ class QuoteFilters:
     manner: str | None = None
     cluster: int | None = None
     article: str | None = None  # an article id
+    # only records at least this likely to be right end to end (the learned confidence)
+    min_confidence: float | None = None
     limit: int = 50
     offset: int = 0
 
@@ -54,6 +56,9 @@ class QuoteFilters:
         if self.manner is not None and self.manner not in MANNERS:
             raise QueryError(f"manner must be one of {', '.join(MANNERS)}, "
                              f"not {self.manner!r}")
+        if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
+            raise QueryError(f"min_confidence must be between 0 and 1, "
+                             f"not {self.min_confidence}")
         check_page(self.limit, self.offset)
         if self.search is not None and not fts_query(self.search):
             raise QueryError(f"the search {self.search!r} holds no word")
@@ -111,7 +116,8 @@ def quotes_sql(f: QuoteFilters) -> tuple[str, list[Any]]:
     _people("addressee_id", f.addressee, f.addressee_id, where, params)
     for column, op, value in (("date", ">=", f.since), ("date", "<=", f.until),
                               ("kind", "=", f.kind), ("cue_manner", "=", f.manner),
-                              ("cluster_id", "=", f.cluster)):
+                              ("cluster_id", "=", f.cluster),
+                              ("confidence", ">=", f.min_confidence)):
         if value is not None:
             where.append(f"q.{column} {op} ?")
             params.append(value)

@@ -30,6 +30,8 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Rows per page.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 Ident = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+Confidence = Annotated[float | None, Query(
+    ge=0.0, le=1.0, description="Only records at least this likely to be right end to end.")]
 
 
 def ok(data: Any, page: browse.Page | None = None) -> dict[str, Any]:
@@ -64,11 +66,12 @@ def article(store: StoreDep, article_id: Annotated[str, PathParam(max_length=MAX
 def _filters(search: str | None, speaker: str | None, speaker_id: int | None,
              addressee: str | None, addressee_id: int | None, since: str | None,
              until: str | None, kind: str | None, manner: str | None, cluster: int | None,
-             article: str | None, limit: int, offset: int) -> QuoteFilters:
+             article: str | None, limit: int, offset: int,
+             min_confidence: float | None = None) -> QuoteFilters:
     return QuoteFilters(speaker=speaker, speaker_id=speaker_id, addressee=addressee,
                         addressee_id=addressee_id, search=search, since=since, until=until,
                         kind=kind, manner=manner, cluster=cluster, article=article,
-                        limit=limit, offset=offset)
+                        min_confidence=min_confidence, limit=limit, offset=offset)
 
 
 @router.get("/quotations", summary="Quotations, filtered")
@@ -78,10 +81,11 @@ def quotations(store: StoreDep,
                speaker: Text = None, speaker_id: Ident = None, addressee: Text = None,
                addressee_id: Ident = None, since: Text = None, until: Text = None,
                kind: Text = None, manner: Text = None, cluster: Ident = None,
-               article: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+               article: Text = None, min_confidence: Confidence = None,
+               limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """In date order (undated first), or newest first when ``q`` searches."""
     f = _filters(q, speaker, speaker_id, addressee, addressee_id, since, until, kind, manner,
-                 cluster, article, limit, offset)
+                 cluster, article, limit, offset, min_confidence)
     return paged(browse.quotation_page(store, f))
 
 
@@ -90,10 +94,11 @@ def search(store: StoreDep,
            q: Annotated[str, Query(min_length=1, max_length=MAX_SEARCH)],
            speaker: Text = None, addressee: Text = None, since: Text = None,
            until: Text = None, kind: Text = None, manner: Text = None,
-           limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+           min_confidence: Confidence = None, limit: Limit = 50,
+           offset: Offset = 0) -> dict[str, Any]:
     """Newest first; ``q`` must hold at least one word."""
     f = _filters(q, speaker, None, addressee, None, since, until, kind, manner, None, None,
-                 limit, offset)
+                 limit, offset, min_confidence)
     return paged(browse.quotation_page(store, f))
 
 

@@ -8,7 +8,8 @@ place while the URL stays shareable.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from dataclasses import replace
+from typing import Annotated, Any, Final
 
 from fastapi import APIRouter, Query, Request
 from fastapi import Path as PathParam
@@ -26,6 +27,22 @@ router = APIRouter(include_in_schema=False)
 PAGE = 25
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
+#: The confidence floors the search form offers ("" shows every stored record: extraction
+#: has already left out the indirect records under the model's own threshold).
+CONFIDENCES: Final = ("0.5", "0.8", "0.9")
+
+
+def _confidence(raw: str | None) -> float | None:
+    """The form's minimum confidence, or a QueryError naming what is wrong with it."""
+    if raw is None or not raw.strip():
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        raise QueryError(f"min_confidence must be a number from 0 to 1, not {raw!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise QueryError(f"min_confidence must be between 0 and 1, not {value}")
+    return value
 
 
 def _blank_to_none(value: str | None) -> str | None:
@@ -48,18 +65,20 @@ def search(request: Request, store: StoreDep,
            q: Annotated[str | None, Query(max_length=MAX_SEARCH)] = None,
            speaker: Text = None, addressee: Text = None, since: Text = None,
            until: Text = None, kind: Text = None, manner: Text = None,
-           offset: Offset = 0) -> HTMLResponse:
+           min_confidence: Text = None, offset: Offset = 0) -> HTMLResponse:
     form = {"q": q or "", "speaker": speaker or "", "addressee": addressee or "",
             "since": since or "", "until": until or "", "kind": kind or "",
-            "manner": manner or ""}
+            "manner": manner or "", "min_confidence": min_confidence or ""}
     f = QuoteFilters(search=_blank_to_none(q), speaker=_blank_to_none(speaker),
                      addressee=_blank_to_none(addressee), since=_blank_to_none(since),
                      until=_blank_to_none(until), kind=_blank_to_none(kind),
                      manner=_blank_to_none(manner), limit=PAGE, offset=offset)
     context: dict[str, Any] = {"form": form, "kinds": KINDS, "manners": MANNERS,
-                               "error": None, "page": None, "marked": marked}
+                               "confidences": CONFIDENCES, "error": None, "page": None,
+                               "marked": marked}
     status = 200
     try:
+        f = replace(f, min_confidence=_confidence(min_confidence))
         context["page"] = browse.quotation_page(store, f)
     except QueryError as exc:
         context["error"] = str(exc)
