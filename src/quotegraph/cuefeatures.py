@@ -32,27 +32,26 @@ _FINITE: Final = frozenset(("MD", "VBD", "VBZ", "VBP"))
 WINDOW: Final = 60
 
 
+def _shipped_table(name: str, key: str) -> dict[str, str]:
+    """The table under ``key`` of the shipped model file ``name`` (empty when none)."""
+    path = resources.files("quotegraph").joinpath("models", name)
+    if not path.is_file():
+        return {}
+    table: dict[str, str] = json.loads(path.read_text("utf-8"))[key]
+    return table
+
+
 @cache
 def word_tags() -> dict[str, str]:
     """The shipped table of word form -> most frequent silver tag (empty when none)."""
-    path = resources.files("quotegraph").joinpath("models", TAGS_FILE)
-    if not path.is_file():
-        return {}
-    raw = json.loads(path.read_text("utf-8"))
-    tags: dict[str, str] = raw["tags"]
-    return tags
+    return _shipped_table(TAGS_FILE, "tags")
 
 
 @cache
 def name_classes() -> dict[str, str]:
     """The shipped table of capitalised word form -> the kind of name it mostly belongs to
     in the silver annotation: PERSON, ORGANIZATION or LOCATION (empty when none)."""
-    path = resources.files("quotegraph").joinpath("models", NAMES_FILE)
-    if not path.is_file():
-        return {}
-    raw = json.loads(path.read_text("utf-8"))
-    classes: dict[str, str] = raw["classes"]
-    return classes
+    return _shipped_table(NAMES_FILE, "classes")
 
 
 def tag_of(token: str, tags: dict[str, str]) -> str:

@@ -534,9 +534,9 @@ def _with_org_tail(text: str, c: Mention, end: int) -> Mention:
 
 
 # "the Trump campaign", "Obama's administration": a body named after its leader
-_OWNED_ORG: Final = regex.compile(rf"(?:’s|'s|’|')?{_GAP}"
-                                  r"(?P<noun>campaign|administration|team|camp)(?![\w’'-])")
 OWNED_ORG_NOUNS: Final = frozenset({"campaign", "administration", "team", "camp"})
+_OWNED_ORG: Final = regex.compile(rf"(?:’s|'s|’|')?{_GAP}"
+                                  rf"(?P<noun>{'|'.join(sorted(OWNED_ORG_NOUNS))})(?![\w’'-])")
 
 
 def _with_owned_org(text: str, c: Mention, end: int) -> Mention:

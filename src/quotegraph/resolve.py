@@ -158,6 +158,13 @@ class PronounChooser(Protocol):
                feats: Sequence[list[str]]) -> int | None: ...
 
 
+def _gender_refuses(e: EntityState, gender: Gender) -> bool:
+    """Whether a pronoun of ``gender`` cannot stand for ``e``: its gender is another, or
+    unknown for a full name that nothing has told is a person ("Rue Mouffetard")."""
+    return gender != "unknown" and e.gender != gender and (
+        e.gender != "unknown" or (len(e.tokens) > 1 and not e.personal))
+
+
 def _token_key(token: str) -> str:
     """A name word as names are compared: "O’Neill" is "O'Neill", and "De Blasio" at the
     head of a sentence is the "de Blasio" of "Bill de Blasio"."""
@@ -457,7 +464,7 @@ class Resolver:
                 continue
             score = pos - e.last
             if gender != "unknown" and e.gender != gender:
-                if e.gender != "unknown" or (len(e.tokens) > 1 and not e.personal):
+                if _gender_refuses(e, gender):
                     continue
                 score += 400  # an entity of unknown gender is a weaker candidate
             if score < best_score:
@@ -501,8 +508,7 @@ class Resolver:
         for e in self.ents:
             if e.type != "person" or e.last < 0 or e.last >= pos or e.index == self.narrator:
                 continue
-            if gender != "unknown" and e.gender != gender and (
-                    e.gender != "unknown" or (len(e.tokens) > 1 and not e.personal)):
+            if _gender_refuses(e, gender):
                 continue
             out.append(e)
         if gender != "unknown" and any(e.gender == gender for e in out):
