@@ -121,6 +121,7 @@ CASES: list[R] = [
     R("trailing-inverted",
       "The pool will close for repairs in May, said Marcus Delaney, the parks director.",
       (Rep("indirect", "The pool will close for repairs in May", "Marcus Delaney", "say"),)),
+    # the inner record, a named person saying, is one of its own and not part of the outer
     R("nested-trailing-cuts-the-inner",
       "Tomas Lind said the pier was unsafe, a harbour official added.",
       (Rep("indirect", "Tomas Lind said the pier was unsafe", "a harbour official", "add"),
@@ -178,4 +179,28 @@ CASES: list[R] = [
     R("neg-called-a-name", "She joined a group called Harbor Forward last year.", ()),
     R("neg-adjunct-only", "Tomas Lind said as much in Tuesday's meeting.", ()),
     R("neg-no-cue", "The ferry sailed at dawn and reached the island by noon.", ()),
+    # ------------------------------------------------------------------ inflections, nesting
+    # "stressing" and "proposes" are rare in train: candidates by their verbs' other forms
+    R("pooled-stressing", "The harbour board is stressing that the pier will reopen in May.",
+      (Rep("indirect", "that the pier will reopen in May", "The harbour board"),)),
+    R("pooled-proposes",
+      "The fishermen's union proposes that the catch be weighed at the quay every evening.",
+      (Rep("indirect", "that the catch be weighed at the quay every evening",
+           "The fishermen's union"),)),
+    # a reporting word inside what someone said is part of it, not a second record
+    R("nested-expected-is-what-was-said",
+      "Harbour master Jo Hart said the union expected repairs to the pier to finish by May.",
+      (Rep("indirect", "the union expected repairs to the pier to finish by May", "Jo Hart",
+           "say"),)),
+    R("nested-urges-in-trailing-attribution",
+      "The mayor urges residents to boil their water until Friday, officials said.",
+      (Rep("indirect", "The mayor urges residents to boil their water until Friday",
+           "officials", "say"),)),
+    R("nested-hopes-is-what-was-said",
+      "Mirela Vasquez said the council hopes that the bridge will open before the winter.",
+      (Rep("indirect", "the council hopes that the bridge will open before the winter",
+           "Mirela Vasquez", "say"),)),
+    # an adverb opening the sentence is not the start of a name
+    R("adverb-before-name", "Presently Helen Marsh said that the last train had gone.",
+      (Rep("indirect", "that the last train had gone", "Helen Marsh", "say"),)),
 ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -24,6 +25,7 @@ from quotegraph.learned import (
     bundled_ends,
 )
 from quotegraph.pipeline import candidate_cues, extract_article
+from quotegraph.records import Span
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -247,13 +249,20 @@ def test_the_shipped_forms_and_tags_are_what_training_counts() -> None:
     from quotegraph.cuefeatures import TAGS_FILE
     from quotegraph.cuelearn import MODEL_FILE
     from quotegraph.evaluate.polnear import load_polnear
-    from quotegraph.training.cues import count_cues, forms_model, word_tag_table
+    from quotegraph.training.cues import (
+        count_cues,
+        forms_model,
+        pool_inflections,
+        word_tag_table,
+    )
 
     models = Path(__file__).resolve().parents[1] / "src" / "quotegraph" / "models"
     train = SHARED / "data" / "polnear" / "train"
+    tags = word_tag_table(train)
+    assert json.loads((models / TAGS_FILE).read_text("utf-8"))["tags"] == tags
+    articles = load_polnear(train)
     assert json.loads((models / MODEL_FILE).read_text("utf-8")) == \
-        forms_model(count_cues(load_polnear(train)))
-    assert json.loads((models / TAGS_FILE).read_text("utf-8"))["tags"] == word_tag_table(train)
+        forms_model(count_cues(articles), pool_inflections(articles, tags))
     from quotegraph.cuefeatures import NAMES_FILE
     from quotegraph.training.cues import name_class_table
     assert json.loads((models / NAMES_FILE).read_text("utf-8"))["classes"] == \
@@ -278,3 +287,43 @@ def test_name_class_table_keeps_forms_one_kind_dominates(tmp_path: Path) -> None
     (tmp_path / "text" / "a.txt").write_text(text, encoding="utf-8")
     (tmp_path / "corenlp" / "a.conll").write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert name_class_table(tmp_path) == {"Paris": "LOCATION", "Ruiz": "PERSON"}
+
+
+def test_inflection_keys_join_the_forms_of_one_verb() -> None:
+    from quotegraph.cuefeatures import inflection_key
+
+    for forms in (("urge", "urges", "urged", "urging"), ("deny", "denies", "denied", "denying"),
+                  ("agree", "agrees", "agreed", "agreeing"), ("note", "notes", "noted", "noting"),
+                  ("stress", "stresses", "stressed", "stressing")):
+        assert len({inflection_key(f) for f in forms}) == 1, forms
+    assert inflection_key("urge") != inflection_key("argue")
+    assert inflection_key("say") != inflection_key("said")  # irregular forms stay apart
+
+
+def _gold(text: str, cues: list[str]) -> Any:
+    """An invented article whose given cue words each head an unquoted attribution."""
+    from quotegraph.evaluate.polnear import GoldArticle, GoldAttribution
+
+    atts = []
+    for word in cues:
+        at = text.index(word)
+        atts.append(GoldAttribution((Span(at + len(word) + 1, len(text)),), (),
+                                    (Span(at, at + len(word)),), False))
+    return GoldArticle("x", text, tuple(atts))
+
+
+def test_a_rare_inflection_is_a_candidate_by_its_verb_never_against_its_own_counts() -> None:
+    pytest.importorskip("numpy")
+    from quotegraph.training.cues import pool_inflections
+
+    # "warned" heads a cue 6 times in 6: its rare "warns" joins it; "ordered" heads 10 of
+    # 10 and the verb passes (10 of 45), but "orders" (seen 35 times, never a cue) has
+    # counts of its own, which stand
+    arts = [_gold("Mayor Lee warned the pier was unsafe.", ["warned"]) for _ in range(6)]
+    arts += [_gold("Mayor Lee warns that the tide is high.", [])]
+    arts += [_gold("The chief ordered that the quay be closed.", ["ordered"])
+             for _ in range(10)]
+    arts += [_gold("The shop orders fish daily.", []) for _ in range(35)]
+    groups, pooled = pool_inflections(arts, tags={})
+    assert pooled == {"warns": "warn"}
+    assert groups == {"warn": [6, 7]}

@@ -21,6 +21,8 @@ from functools import cache
 from importlib import resources
 from typing import Final
 
+from .cuelearn import pooled_cue_forms
+
 TAGS_FILE: Final = "word_tags.json"
 NAMES_FILE: Final = "name_classes.json"
 # a word (letters and digits, inner apostrophes and hyphens), else one other character
@@ -84,6 +86,24 @@ def _form_class(form: str) -> str:
     return "base"
 
 
+def inflection_key(form: str) -> str:
+    """One key for the regular inflections of a verb ("urge", "urges", "urged", "urging"
+    -> "urg"; "deny", "denies", "denied" -> "deni"; "agrees", "agreeing" -> "agre"): crude, but
+    the same for every form of a regular verb, and only verb forms are pooled by it."""
+    stripped = ""
+    for suffix in ("ing", "ed", "s"):
+        if form.endswith(suffix) and len(form) - len(suffix) >= 3:
+            form, stripped = form[: -len(suffix)], suffix
+            break
+    if form.endswith("e") and len(form) > 3 and stripped != "ed":  # "agreed" is "agre"
+        form = form[:-1]
+    if form.endswith("y"):
+        form = form[:-1] + "i"
+    if len(form) > 3 and form[-1] == form[-2] and form[-1] not in "aeiou":
+        form = form[:-1]
+    return form
+
+
 def _bucket(n: int) -> str:
     return "0" if n == 0 else "1-3" if n <= 3 else "4-10" if n <= 10 else "11+"
 
@@ -110,6 +130,7 @@ def cue_features(text: str, start: int, end: int, sent_start: int, sent_end: int
     n1t = ahead_tags[0] if right else "</s>"
     n2t = ahead_tags[1] if len(right) > 1 else "</s>"
     p1l, n1l = p1.lower(), n1.lower()
+    key = inflection_key(form)
     feats = [
         "w=" + form, "inf=" + _form_class(form), "lex=" + lexicon_class,
         "p1=" + p1l, "p2=" + p2.lower(), "n1=" + n1l, "n2=" + n2.lower(),
@@ -121,6 +142,8 @@ def cue_features(text: str, start: int, end: int, sent_start: int, sent_end: int
         "rest=" + _bucket(len(right)), "before=" + _bucket(len(left)),
         "wt=" + tags.get(form, "-"), "subj=" + before, "obj=" + after,
         "w|subj=" + form + "|" + before, "subj|n1t=" + before + "|" + n1t,
+        # the verb behind the form, so its rarer inflections share what its others teach
+        "key=" + key, "key|n1t=" + key + "|" + n1t, "key|subj=" + key + "|" + before,
     ]
     # a reported clause follows a cue: a finite verb or a modal a few words on ("said the
     # pier would reopen"); a noun phrase alone ("found the missing keys") reports nothing
@@ -140,6 +163,8 @@ def cue_features(text: str, start: int, end: int, sent_start: int, sent_end: int
         feats.append("to_before")
     if "," in left[-2:]:
         feats.append("comma_before")
+    if form in pooled_cue_forms():
+        feats.append("pooled")
     return feats
 
 

@@ -7,8 +7,9 @@ an indirect attribution are counted on PolNeAR train (``quotegraph train``:
 quotegraph/training/cues.py): for each word form, how often it heads a gold Cue span of an
 attribution without quotation marks, against how often it occurs at all, written to
 ``models/reported_cues.json``. Extraction takes the forms whose share and count pass the
-thresholds stored beside them as candidates; the cue detector (:mod:`quotegraph.learned`)
-decides which occurrences are cues in their context.
+thresholds stored beside them as candidates, with the rarer inflections of a verb whose
+forms pass together (``groups`` and ``pooled`` in the file: "urges" by "urged"); the cue
+detector (:mod:`quotegraph.learned`) decides which occurrences are cues in their context.
 """
 
 from __future__ import annotations
@@ -26,10 +27,26 @@ MIN_COUNT = 5
 
 @cache
 def reported_cue_forms() -> frozenset[str]:
-    """The shipped forms that pass their thresholds (empty when none is shipped)."""
+    """The shipped forms that pass their thresholds, on their own or as inflections of a
+    verb whose forms pass together (empty when none is shipped)."""
+    own, pooled = _shipped_forms()
+    return own | pooled
+
+
+@cache
+def pooled_cue_forms() -> frozenset[str]:
+    """The candidate forms that pass only with the other inflections of their verb
+    ("urges" by "urged"): rarer in train, so the detector weighs them as such."""
+    return _shipped_forms()[1]
+
+
+@cache
+def _shipped_forms() -> tuple[frozenset[str], frozenset[str]]:
     path = resources.files("quotegraph").joinpath("models", MODEL_FILE)
     if not path.is_file():
-        return frozenset()
+        return frozenset(), frozenset()
     raw = json.loads(path.read_text("utf-8"))
     p, k = float(raw["min_precision"]), int(raw["min_count"])
-    return frozenset(w for w, (hits, n) in raw["forms"].items() if hits >= k and hits >= p * n)
+    own = frozenset(w for w, (hits, n) in raw["forms"].items() if hits >= k and hits >= p * n)
+    groups = {g for g, (hits, n) in raw.get("groups", {}).items() if hits >= k and hits >= p * n}
+    return own, frozenset(w for w, g in raw.get("pooled", {}).items() if g in groups) - own

@@ -232,6 +232,11 @@ def _possessor_cut(words: list[str]) -> int:
     return 0
 
 
+def _adverb_like(word: str) -> bool:
+    w = _strip_word(word)
+    return len(w) > 4 and w.endswith("ly") and not lexicon.is_first_name(word)
+
+
 @lru_cache(maxsize=1 << 15)
 def _name_shape(group: str, initial: bool) -> _Shape | None:
     """Titles, role words and possessives peeled off a capitalised run. It depends only on
@@ -257,6 +262,10 @@ def _name_shape(group: str, initial: bool) -> _Shape | None:
     i = 0
     while i < len(words) and _strip_word(words[i]) in nonnames and \
             _strip_word(words[i]) not in titles:
+        i += 1
+    # an adverb opening the clause ("Certainly Margaret", "Presently Helen"), not a first
+    # name ("Kelly", "Emily")
+    if i < len(words) - 1 and _adverb_like(words[i]):
         i += 1
     title_words: list[str] = []
     # "Sir Walter", "Lady Russell": a title of rank is part of how the person is named

@@ -155,10 +155,13 @@ def analyse(article: Article, *, ranker: SpeakerRanker | None = None,
     # 5b. reported speech: indirect quotations, and mixed ones that absorb the quoted
     #     fragments stage 5 found; the learned detector decides which reporting words
     #     are cues in their context
-    reported, locals_ = reported_speech(text, paras, quotes, mentions, locals_, cues, chooser)
+    #     (in fiction and transcripts, only words of saying that open a clause)
+    narration = untagged_dialogue(locals_)
+    reported, locals_ = reported_speech(text, paras, quotes, mentions, locals_, cues, chooser,
+                                        narration=narration)
     # 6. resolve mentions to entities, then the conventions that need entities
     #    (continuation, turn-taking, the learned ranker, the narrator, addressees)
-    resolver = Resolver(text, antecedents if not untagged_dialogue(locals_) else None)
+    resolver = Resolver(text, antecedents if not narration else None)
     resolver.resolve_all(mentions)
     drafts = conventions(text, paras, locals_, resolver, ranker)
     return Analysis(text, paras, drafts, resolver, nested, reported_drafts(reported, resolver))
