@@ -200,6 +200,20 @@ CASES: list[R] = [
       "Mirela Vasquez said the council hopes that the bridge will open before the winter.",
       (Rep("indirect", "the council hopes that the bridge will open before the winter",
            "Mirela Vasquez", "say"),)),
+    # a verb that raises its subject, or a passive without an agent: the subject is part of
+    # what is reported, and no one is named as its source (PolNeAR's two-part content)
+    R("raising-expected", "The new ferry is expected to enter service in June.",
+      (Rep("indirect", "The new ferry to enter service in June", None, "expect"),)),
+    R("raising-seems", "The harbour plan seems to have lost the council's support.",
+      (Rep("indirect", "The harbour plan to have lost the council's support", None),)),
+    R("passive-accused",
+      "The harbour master was accused of hiding the damage from the council.",
+      (Rep("indirect", "The harbour master of hiding the damage from the council", None,
+           "accuse"),)),
+    R("raising-inside-said-is-part-of-it",
+      "Mirela Vasquez said the ferry is expected to sail on Friday.",
+      (Rep("indirect", "the ferry is expected to sail on Friday", "Mirela Vasquez",
+           "say"),)),
     # an adverb opening the sentence is not the start of a name
     R("adverb-before-name", "Presently Helen Marsh said that the last train had gone.",
       (Rep("indirect", "that the last train had gone", "Helen Marsh", "say"),)),

@@ -251,6 +251,7 @@ def test_the_shipped_forms_and_tags_are_what_training_counts() -> None:
     from quotegraph.evaluate.polnear import load_polnear
     from quotegraph.training.cues import (
         count_cues,
+        count_raising,
         forms_model,
         pool_inflections,
         word_tag_table,
@@ -262,7 +263,8 @@ def test_the_shipped_forms_and_tags_are_what_training_counts() -> None:
     assert json.loads((models / TAGS_FILE).read_text("utf-8"))["tags"] == tags
     articles = load_polnear(train)
     assert json.loads((models / MODEL_FILE).read_text("utf-8")) == \
-        forms_model(count_cues(articles), pool_inflections(articles, tags))
+        forms_model(count_cues(articles), pool_inflections(articles, tags),
+                    count_raising(articles))
     from quotegraph.cuefeatures import NAMES_FILE
     from quotegraph.training.cues import name_class_table
     assert json.loads((models / NAMES_FILE).read_text("utf-8"))["classes"] == \

@@ -35,3 +35,13 @@ def test_reported_case(case: R) -> None:
             assert q.cue is not None and q.cue.lemma == want.cue, listing
         if want.addressee is not None:
             assert q.addressee is not None and q.addressee.name == want.addressee, listing
+
+
+_RAISED = ("raising-expected", "raising-seems", "passive-accused")
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.id in _RAISED], ids=lambda c: c.id)
+def test_a_raised_subject_is_content_and_names_no_source(case: R) -> None:
+    (q,) = [q for q in extract(case.text).quotes if q.kind != "direct"]
+    assert q.speaker is None
+    assert len(q.spans) == 2 and q.spans[0].end <= q.cue.span.start < q.spans[1].start

@@ -23,6 +23,10 @@ MODEL_FILE = "reported_cues.json"
 MIN_PRECISION = 0.15
 #: … and at least this many times.
 MIN_COUNT = 5
+#: A form raises its subject into the content ("the pier is expected to reopen") when at
+#: least this share of the gold cues it heads have a content on both sides of it and no
+#: source (and at least MIN_COUNT do).
+MIN_RAISING_SHARE = 0.5
 
 
 @cache
@@ -50,3 +54,15 @@ def _shipped_forms() -> tuple[frozenset[str], frozenset[str]]:
     own = frozenset(w for w, (hits, n) in raw["forms"].items() if hits >= k and hits >= p * n)
     groups = {g for g, (hits, n) in raw.get("groups", {}).items() if hits >= k and hits >= p * n}
     return own, frozenset(w for w, g in raw.get("pooled", {}).items() if g in groups) - own
+
+
+@cache
+def raising_cue_forms() -> frozenset[str]:
+    """The forms whose content takes in their subject and which name no source ("seems",
+    "is expected", "reportedly"), as counted on PolNeAR train (``raising`` in the file)."""
+    path = resources.files("quotegraph").joinpath("models", MODEL_FILE)
+    if not path.is_file():
+        return frozenset()
+    raw = json.loads(path.read_text("utf-8"))
+    return frozenset(w for w, (k, n) in raw.get("raising", {}).items()
+                     if k >= MIN_COUNT and k >= MIN_RAISING_SHARE * n)

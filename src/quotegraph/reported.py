@@ -30,7 +30,7 @@ import regex
 from . import lexicon
 from .attribute import _WORD, Attributor, Local, content_words, is_title_like
 from .cuefeatures import cue_features, word_tags
-from .cuelearn import reported_cue_forms
+from .cuelearn import raising_cue_forms, reported_cue_forms
 from .learned import CueDetector, EndChooser
 from .mentions import anonymous_at, nonname_words
 from .records import Cue, Mention, QuoteKind, QuoteSpan, Span
@@ -73,15 +73,20 @@ class Reported:
     addressee: Mention | None
     cue: Cue
     absorbs: tuple[int, ...]  # indexes (in the direct locals) of quotes now part of this one
+    # the part of the content before its cue, where the cue is a verb the content's own
+    # subject raises ("the pier || is expected || to reopen"): the record has no speaker
+    lead: Span | None = None
 
     def __init__(self, kind: QuoteKind, content: Span, speaker: Mention | None,
-                 addressee: Mention | None, cue: Cue, absorbs: tuple[int, ...]) -> None:
+                 addressee: Mention | None, cue: Cue, absorbs: tuple[int, ...],
+                 lead: Span | None = None) -> None:
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "content", content)
         object.__setattr__(self, "speaker", speaker)
         object.__setattr__(self, "addressee", addressee)
         object.__setattr__(self, "cue", cue)
         object.__setattr__(self, "absorbs", absorbs)
+        object.__setattr__(self, "lead", lead)
 
 
 class _DirectIndex:
@@ -182,8 +187,9 @@ def _has_word(word_starts: Sequence[int], span: Span) -> bool:
 
 
 def _local(att: Attributor, r: Reported) -> Local:
-    para = att.para_of(r.content.start)
-    q = QuoteSpan(parts=(r.content,), outer=(r.content,))
+    parts = (r.lead, r.content) if r.lead is not None else (r.content,)
+    para = att.para_of(parts[0].start)
+    q = QuoteSpan(parts=parts, outer=parts)
     return Local(q, r.speaker, r.addressee, r.cue, "reported", para,
                  att.para_of(r.content.end - 1), False, kind=r.kind)
 
@@ -230,6 +236,8 @@ def _repeats(inner: Reported, outer: Reported) -> bool:
     a, b = inner.content, outer.content
     if not b.start <= inner.cue.span.start < b.end:
         return False
+    if inner.lead is not None:
+        a = Span(inner.lead.start, a.end)
     shared = min(a.end, b.end) - max(a.start, b.start)
     return shared > 0 and 2 * shared >= max(a.end, b.end) - min(a.start, b.start)
 
@@ -545,6 +553,15 @@ def _cue_first(att: Attributor, cue: Cue, body: Span, inside: Sequence[QuoteSpan
         return None
     first = _WORD.match(text, content.start)
     opener = first.group().lower() if first else ""
+    if opener not in _COORDINATORS and (cue.text.lower() in raising_cue_forms()
+                                        or _passive(text, cue, body)):
+        # "the pier is expected to reopen", "the mayor was accused of lying": the subject
+        # is part of what is reported, and nobody is named as saying it (PolNeAR's
+        # content of such a cue holds both parts, and it has no source)
+        subject = _raised_subject(text, cue, body)
+        rest = _trim(text, cue.span.end, content.end)  # no addressee: "accused of lying"
+        if subject is not None and rest is not None:
+            return Reported("indirect", rest, None, None, cue, (), subject)
     if opener in _COORDINATORS:
         return None  # '“…,” she said and sat down': another verb of the subject's
     if opener in _ADJUNCT_OPENERS and not _at_least(text, content.start, content.end, 8):
@@ -569,6 +586,52 @@ def _cue_first(att: Attributor, cue: Cue, body: Span, inside: Sequence[QuoteSpan
     if speaker is None:
         return None
     return Reported("indirect", content, speaker, addressee, cue, ())
+
+
+def _passive(text: str, cue: Cue, body: Span) -> bool:
+    """"was accused of", "has been harshly criticized": a participle after a form of "be"
+    (adverbs between), no agent ("by …") right after it."""
+    if not cue.text.lower().endswith(("ed", "en", "wn")):
+        return False
+    before = [w.group().lower()
+              for w in _WORD.finditer(text, max(body.start, cue.span.start - 40),
+                                      cue.span.start)]
+    while before and before[-1].endswith("ly"):
+        before.pop()
+    if not before or before[-1] not in _BE:
+        return False
+    after = text[cue.span.end : cue.span.end + 5].lower()
+    return not after.lstrip().startswith("by ")
+
+
+_AUXILIARIES: Final = frozenset(
+    "is are was were be been being am has have had will would could can may might must "
+    "should shall do does did not also widely long still now generally often never".split())
+_RELATIVES: Final = frozenset({"that", "which", "who", "whom", "whose"})
+
+
+def _raised_subject(text: str, cue: Cue, body: Span) -> Span | None:
+    """The subject before a raising cue ("the pier", in "the pier is expected to reopen"):
+    from the clause's start (a relative word included: "which is defined as") to the
+    auxiliaries before the cue; None when nothing is left or it is too long to be one."""
+    found = _LAST_BOUNDARY.search(text, body.start, cue.span.start)
+    start = body.start
+    if found is not None:
+        word = found.group().lower()
+        start = found.start() if word in _RELATIVES else found.end()
+        if word not in _RELATIVES and word.isalpha():
+            return None  # "because", "when": the subject of another clause
+    words = list(_WORD.finditer(text, start, cue.span.start))
+    # a reporting word before it is another attribution's ("said the ferry is expected
+    # to sail"): the subject comes after it
+    forms = reported_cue_forms()
+    last = max((i for i, w in enumerate(words) if w.group().lower() in forms), default=-1)
+    words = words[last + 1 :]
+    while words and words[-1].group().lower() in _AUXILIARIES:
+        words.pop()
+    if not words or len(words) > 12:
+        return None
+    return Span(words[0].start(), words[-1].end())
 
 
 _BOUNDARY: Final = regex.compile(
