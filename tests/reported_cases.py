@@ -214,6 +214,17 @@ CASES: list[R] = [
       "Mirela Vasquez said the ferry is expected to sail on Friday.",
       (Rep("indirect", "the ferry is expected to sail on Friday", "Mirela Vasquez",
            "say"),)),
+    # "…, said NAME, …": the speaker follows the cue, and what was said comes before it
+    R("inverted-said-name-apposition",
+      "The bridge tolls are far too high, said Mirela Vasquez, a councillor for the harbour "
+      "ward.",
+      (Rep("indirect", "The bridge tolls are far too high", "Mirela Vasquez", "say"),)),
+    R("inverted-said-name-of-place",
+      "The plan is sound, said Representative Tomas Lind of Dorset.",
+      (Rep("indirect", "The plan is sound", "Tomas Lind", "say"),)),
+    R("said-then-a-possessive-name-is-content",
+      "The council said North Korea's test was a provocation.",
+      (Rep("indirect", "North Korea's test was a provocation", "The council", "say"),)),
     # an adverb opening the sentence is not the start of a name
     R("adverb-before-name", "Presently Helen Marsh said that the last train had gone.",
       (Rep("indirect", "that the last train had gone", "Helen Marsh", "say"),)),

@@ -551,6 +551,8 @@ def _cue_first(att: Attributor, cue: Cue, body: Span, inside: Sequence[QuoteSpan
         return None  # 'said, “…”': a direct quotation, stage 5's; decided before any search
     if text[content.start] in "(":
         return None
+    if _inverted(att, cue, content):
+        return None  # '…, said Alan Cole, an economist': the cue trails what was said
     first = _WORD.match(text, content.start)
     opener = first.group().lower() if first else ""
     if opener not in _COORDINATORS and (cue.text.lower() in raising_cue_forms()
@@ -586,6 +588,22 @@ def _cue_first(att: Attributor, cue: Cue, body: Span, inside: Sequence[QuoteSpan
     if speaker is None:
         return None
     return Reported("indirect", content, speaker, addressee, cue, ())
+
+
+def _inverted(att: Attributor, cue: Cue, content: Span) -> bool:
+    """Whether what follows the cue is its speaker, named after a comma or a quotation
+    ("the plan is sound, said Alan Cole, an economist at …"): a name standing alone opens
+    the content and the cue follows a comma or a closing quotation mark."""
+    text = att.text
+    before = text[max(0, cue.span.start - 3) : cue.span.start].rstrip()
+    if not before.endswith((",", "”", "’", "\"", "'")):
+        return False
+    for m in att.mentions_in(content.start, content.end):
+        if m.span.start == content.start and m.kind == "name" and not m.possessive:
+            # the name stands alone: an apposition, "of" a place, or the end follows
+            after = text[m.span.end : m.span.end + 4]
+            return m.span.end >= content.end or after.startswith((",", ".", " of "))
+    return False
 
 
 def _passive(text: str, cue: Cue, body: Span) -> bool:
