@@ -1697,4 +1697,29 @@ Case(
               nparts=1),
         ),
     ),
+    Case(
+        # A quote paragraph continuing the previous speaker is attributed by that cue.
+        id="cue-carried-by-continuation",
+        text=_p(
+            "“The pier will reopen in May,” said Harriet Lowe, the harbour master.",
+            "“After that, the ferry runs every hour until the autumn.”",
+        ),
+        quotes=(
+            Q("The pier will reopen in May,", "Harriet Lowe", cue="say"),
+            Q("After that, the ferry runs every hour until the autumn.", "Harriet Lowe",
+              cue="say"),
+        ),
+    ),
+    Case(
+        # The sentence before names the speaker and its reporting word: that is the cue.
+        id="cue-of-the-sentence-naming-the-speaker",
+        text=_p(
+            "Harriet Lowe, the chief executive of the ferry company, spoke at a meeting in "
+            "Fenwick on Monday. “We cannot find enough crew for the weekend shifts.”",
+        ),
+        quotes=(
+            Q("We cannot find enough crew for the weekend shifts.", "Harriet Lowe",
+              cue="speak"),
+        ),
+    ),
 ]

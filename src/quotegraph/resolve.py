@@ -30,6 +30,7 @@ from .cuefeatures import word_tags
 from .mentions import FIRST_PERSON, OWNED_ORG_NOUNS, nonname_words
 from .pronounfeatures import MAX_CANDIDATES, pronoun_features
 from .records import (
+    Cue,
     CueRef,
     Entity,
     EntityType,
@@ -821,6 +822,8 @@ def conventions(text: str, paras: Sequence[Span], locals_: Sequence[Local],
     if conversation:
         _fill_unanchored_runs(drafts, resolver)
     _name_the_narrator(text, drafts, resolver)
+    if not conversation:
+        _carried_cues(text, drafts)
     for k in range(len(drafts)):
         _addressee_from_context(text, drafts, k, resolver)
     _dialogue_addressees(text, drafts, conversation=conversation)
@@ -1113,6 +1116,54 @@ def renumber(quotes: list[Quote]) -> list[Quote]:
     new_id = {q.id: f"q{i + 1}" for i, q in enumerate(quotes)}
     return [q.renumbered(new_id[q.id], new_id.get(q.parent) if q.parent else None)
             for q in quotes]
+
+
+_CARRIED: Final = frozenset({"paragraph", "continuation"})
+#: How far after a speaker's mention its reporting word may stand ("Jordan, an oversight
+#: panel member, said in a phone interview."), in characters.
+_CUE_REACH: Final = 60
+#: How far before a quotation the mention of its speaker that names its cue may end.
+_NAMED_BEFORE: Final = 250
+
+
+def _carried_cues(text: str, drafts: list[Draft]) -> None:
+    """The cue of a quotation no cue of its own attributes, in news: the one that named its
+    speaker. A quotation continuing the previous one's speaker takes that one's cue ('…,”
+    he said. “Right now …”'); one whose speaker is named in the sentence before it takes
+    the reporting word right after that name ("Jordan, a panel member, said in an
+    interview. “But …”"). PolNeAR links such quotations to that cue."""
+    for k, d in enumerate(drafts):
+        if d.local.cue is not None or d.speaker is None:
+            continue
+        cue = None
+        start = d.local.quote.start
+        if d.sieve in _CARRIED and k > 0 and drafts[k - 1].speaker is d.speaker:
+            cue = drafts[k - 1].local.cue
+        else:
+            # the speaker's latest mention before the quotation, in the text just before it
+            named = d.speaker_mention.span.end if d.speaker_mention is not None else max(
+                (m.end for m in d.speaker.mentions if m.end <= start), default=-1)
+            if 0 <= named <= start and start - named <= _NAMED_BEFORE:
+                cue = _cue_after(text, named, start)
+        if cue is not None:
+            d.local = replace(d.local, cue=cue)
+
+
+def _cue_after(text: str, pos: int, limit: int) -> Cue | None:
+    """The first word of the cue lexicon within :data:`_CUE_REACH` characters after
+    ``pos`` (and before ``limit``), in the same sentence."""
+    table = lexicon.cues()
+    end = min(limit, pos + _CUE_REACH)
+    for m in _CUE_WORD.finditer(text, pos, end):
+        if m.group() in ".!?":
+            return None  # the sentence ended
+        entry = table.get(m.group().lower())
+        if entry is not None:
+            return Cue(Span(m.start(), m.end()), m.group(), entry.lemma, entry.manner)  # type: ignore[arg-type]
+    return None
+
+
+_CUE_WORD: Final = regex.compile(r"\p{L}[\p{L}’'-]*|[.!?]")
 
 
 def _continue_speaker(drafts: list[Draft], k: int) -> None:
