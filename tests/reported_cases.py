@@ -225,6 +225,15 @@ CASES: list[R] = [
     R("said-then-a-possessive-name-is-content",
       "The council said North Korea's test was a provocation.",
       (Rep("indirect", "North Korea's test was a provocation", "The council", "say"),)),
+    # an attribution that interrupts what was said: the content is both parts
+    R("parenthetical-splits-the-content",
+      "To understand the harbour, Mayor Anna Reyes said, one should walk the old quay at "
+      "dawn.",
+      (Rep("indirect", "To understand the harbour one should walk the old quay at dawn",
+           "Anna Reyes", "say"),)),
+    R("parenthetical-with-an-adjunct",
+      "The pier, the harbour master said on Monday, will reopen in May.",
+      (Rep("indirect", "The pier will reopen in May", "the harbour master", "say"),)),
     # an adverb opening the sentence is not the start of a name
     R("adverb-before-name", "Presently Helen Marsh said that the last train had gone.",
       (Rep("indirect", "that the last train had gone", "Helen Marsh", "say"),)),

@@ -567,7 +567,10 @@ def _cue_first(att: Attributor, cue: Cue, body: Span, inside: Sequence[QuoteSpan
     if opener in _COORDINATORS:
         return None  # '“…,” she said and sat down': another verb of the subject's
     if opener in _ADJUNCT_OPENERS and not _at_least(text, content.start, content.end, 8):
-        return None  # 'said Thursday on "Fox and Friends"': where and when, not what
+        after = _after_parenthesis(text, content)
+        if after is None:
+            return None  # 'said Thursday on "Fox and Friends"': where and when, not what
+        content = after  # "The pier, the mayor said on Monday, will reopen": what follows
     speaker = _relative_or_owner(att, cue, body.start)
     if speaker is None and cue.text.endswith("ing") and \
             text[body.start : cue.span.start].rstrip().endswith(","):
@@ -587,7 +590,45 @@ def _cue_first(att: Attributor, cue: Cue, body: Span, inside: Sequence[QuoteSpan
         speaker = att._source_subject(body.start, cue, anywhere=True)
     if speaker is None:
         return None
-    return Reported("indirect", content, speaker, addressee, cue, ())
+    opening = _parenthetical_lead(text, speaker, cue, content, body, inside)
+    return Reported("indirect", content, speaker, addressee, cue, (), opening)
+
+
+def _after_parenthesis(text: str, content: Span) -> Span | None:
+    """What follows the comma that closes an adjunct of the cue ("on Monday, will reopen in
+    May" -> "will reopen in May"), when at most five words stand before it and at least
+    three after it."""
+    comma = text.find(",", content.start, content.end)
+    if comma < 0 or _at_least(text, content.start, comma, 6):
+        return None
+    rest = _trim(text, comma + 1, content.end)
+    if rest is None or not _at_least(text, rest.start, rest.end, _MIN_WORDS):
+        return None
+    return rest
+
+
+def _parenthetical_lead(text: str, speaker: Mention, cue: Cue, content: Span, body: Span,
+                        inside: Sequence[QuoteSpan]) -> Span | None:
+    """The first part of a content the attribution interrupts ("To understand the real Dred
+    Scott, Chief Justice Roberts said, one should visit this museum"): the speaker and its
+    cue stand between commas after the sentence's opening words, which hold no other
+    reporting word and no quotation. None when the attribution interrupts nothing."""
+    if text[speaker.span.end : cue.span.start].strip() or \
+            "," not in text[cue.span.end : content.start]:
+        return None
+    comma = text.rfind(",", body.start, speaker.span.start)
+    if comma < 0 or text[comma + 1 : speaker.span.start].strip():
+        return None
+    lead = _trim(text, body.start, comma)
+    if lead is None or not _at_least(text, lead.start, lead.end, 2) or \
+            _at_least(text, lead.start, lead.end, 40):
+        return None
+    forms = reported_cue_forms()
+    if any(w.group().lower() in forms for w in _WORD.finditer(text, lead.start, lead.end)):
+        return None
+    if any(q.start < lead.end and lead.start < q.end for q in inside):
+        return None
+    return lead
 
 
 def _inverted(att: Attributor, cue: Cue, content: Span) -> bool:
