@@ -234,6 +234,15 @@ CASES: list[R] = [
     R("parenthetical-with-an-adjunct",
       "The pier, the harbour master said on Monday, will reopen in May.",
       (Rep("indirect", "The pier will reopen in May", "the harbour master", "say"),)),
+    # an owner is part of an unnamed source, never cut to its "s"
+    R("source-with-an-owner", "Obama's aides said the speech would be short.",
+      (Rep("indirect", "the speech would be short", "Obama's aides", "say"),)),
+    R("source-with-a-common-owner", "The mayor’s aides said the speech would be short.",
+      (Rep("indirect", "the speech would be short", "The mayor’s aides", "say"),)),
+    # "appeared" raises its subject only before what it says ("to be", "as", an adjective)
+    R("appeared-on-is-no-raising",
+      "Mara Holt appeared on the harbour radio on Tuesday and said that the pier was unsafe.",
+      (Rep("indirect", "that the pier was unsafe", "Mara Holt", "say"),)),
     # an adverb opening the sentence is not the start of a name
     R("adverb-before-name", "Presently Helen Marsh said that the last train had gone.",
       (Rep("indirect", "that the last train had gone", "Helen Marsh", "say"),)),

@@ -894,6 +894,10 @@ _ONE_NOUN: Final = regex.compile(r"(?<![\w’'-])(?:[Oo]ne|[Aa]nother)\s+(?:\p{L
 _MODIFIER_TAGS: Final = frozenset({"JJ", "NN", "NNS"})
 
 
+# "the mayor's aides": the determiner of a common-noun owner joins it
+_OWNER_DETERMINER: Final = regex.compile(r"(?<![\p{L}])(?:[Tt]he|[Aa]n?)\s+\Z")
+
+
 def _modifiers_before(text: str, floor: int, at: int) -> int:
     """Where the adjectives and nouns right before a bare noun at ``at`` begin ("Coastal
     shipping experts", "foreign policy analysts"), by the silver tag table; ``at`` if none.
@@ -906,6 +910,15 @@ def _modifiers_before(text: str, floor: int, at: int) -> int:
         while w_start > floor and text[w_start - 1].isalpha():
             w_start -= 1
         word = text[w_start:w_end]
+        if w_start - 1 > floor and text[w_start - 1] in "'’" and word == "s":
+            # "Obama's aides": the owner belongs to the phrase, and nothing before it
+            owner = w_start - 1
+            while owner > floor and text[owner - 1].isalpha():
+                owner -= 1
+            if owner == w_start - 1:
+                return pos
+            det = _OWNER_DETERMINER.search(text, floor, owner)
+            return det.start() if det is not None and text[owner - 1] == " " else owner
         if not word or word.lower() in lexicon.cues():
             break
         if word[0].isupper():

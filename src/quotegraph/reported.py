@@ -555,8 +555,9 @@ def _cue_first(att: Attributor, cue: Cue, body: Span, inside: Sequence[QuoteSpan
         return None  # '…, said Alan Cole, an economist': the cue trails what was said
     first = _WORD.match(text, content.start)
     opener = first.group().lower() if first else ""
-    if opener not in _COORDINATORS and (cue.text.lower() in raising_cue_forms()
-                                        or _passive(text, cue, body)):
+    raising = cue.text.lower() in raising_cue_forms() and (
+        opener not in _ADJUNCT_OPENERS or opener in _RAISED_OPENERS)  # not "appeared on TV"
+    if opener not in _COORDINATORS and (raising or _passive(text, cue, body)):
         # "the pier is expected to reopen", "the mayor was accused of lying": the subject
         # is part of what is reported, and nobody is named as saying it (PolNeAR's
         # content of such a cue holds both parts, and it has no source)
@@ -663,6 +664,8 @@ def _passive(text: str, cue: Cue, body: Span) -> bool:
     return not after.lstrip().startswith("by ")
 
 
+#: The words that may open what a raising verb says ("seems to", "is known as", "looks like").
+_RAISED_OPENERS: Final = frozenset({"to", "as", "like"})
 _AUXILIARIES: Final = frozenset(
     "is are was were be been being am has have had will would could can may might must "
     "should shall do does did not also widely long still now generally often never".split())
