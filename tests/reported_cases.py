@@ -243,6 +243,11 @@ CASES: list[R] = [
     R("appeared-on-is-no-raising",
       "Mara Holt appeared on the harbour radio on Tuesday and said that the pier was unsafe.",
       (Rep("indirect", "that the pier was unsafe", "Mara Holt", "say"),)),
+    # "told her that the coach …": the addressee is "her", and "the coach" is what was said
+    R("told-her-that-the-noun",
+      "The mayor told her that the coach had left the harbour an hour before.",
+      (Rep("indirect", "that the coach had left the harbour an hour before", "The mayor",
+           "tell"),)),
     # an adverb opening the sentence is not the start of a name
     R("adverb-before-name", "Presently Helen Marsh said that the last train had gone.",
       (Rep("indirect", "that the last train had gone", "Helen Marsh", "say"),)),

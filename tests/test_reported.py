@@ -45,3 +45,36 @@ def test_a_raised_subject_is_content_and_names_no_source(case: R) -> None:
     (q,) = [q for q in extract(case.text).quotes if q.kind != "direct"]
     assert q.speaker is None
     assert len(q.spans) == 2 and q.spans[0].end <= q.cue.span.start < q.spans[1].start
+
+
+def _novel(narration: str) -> str:
+    """An invented scene of untagged dialogue (fiction, by the engine's test), with one
+    paragraph of narration after it."""
+    lines = ["“Is the coach late?” asked Edith Marlow.", "“It is always late,” said Tom Avery."]
+    lines += [f"“{w}”" for w in ("Then we shall walk.", "In this rain?", "Why not?",
+                                  "Because I have no boots.", "Take mine.", "They are huge.",
+                                  "Then stay.", "I will not stay.", "Then walk.")]
+    return "\n\n".join([*lines, narration])
+
+
+@pytest.mark.parametrize(("narration", "expected"), [
+    # words of saying that open a clause report speech in a novel too
+    ("Tom told her that the coach had left an hour before.",
+     [("indirect", "that the coach had left an hour before")]),
+    ("Edith asked whether the inn at Fenwick was still open.",
+     [("indirect", "whether the inn at Fenwick was still open")]),
+    # narration: wanting, thinking, doing; a relative "that"; "according to custom"
+    ("Edith wanted to go home before the rain grew worse.", []),
+    ("Edith wondered whether the coach would ever come.", []),
+    ("Tom made no mention that had anything to do with the boots.", []),
+    ("According to custom, the coach waited at the inn for an hour.", []),
+    ("Tom painted the gate of the inn a dull green that summer.", []),
+], ids=["told-that", "asked-whether", "wanted", "wondered", "relative-that", "custom",
+        "painted"])
+def test_a_novels_narration_reports_only_what_was_said(narration: str,
+                                                     expected: list[tuple[str, str]]) -> None:
+    text = _novel(narration)
+    start = text.index(narration)
+    got = [(q.kind, q.text) for q in extract(text).quotes
+           if q.kind != "direct" and q.spans[0].start >= start]
+    assert got == expected

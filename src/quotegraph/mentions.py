@@ -101,6 +101,12 @@ def _place_words() -> frozenset[str]:
 
 
 @cache
+def thought_cues() -> frozenset[str]:
+    """Cue lemmas that report a thought in a novel's narration (``data/thought_cues.txt``)."""
+    return _word_list("thought_cues.txt")
+
+
+@cache
 def speech_nouns() -> frozenset[str]:
     """Nouns that name an utterance: "was Mary's reasoning", "his reply"."""
     return _word_list("speech_nouns.txt")
@@ -427,6 +433,8 @@ def _noun(m: re.Match[str]) -> tuple[str, int]:
             last = i + 1
         elif words[i] in nouns:
             last = i
+        elif words[i] in nonname_words():
+            break  # "told her that the coach …": a function word ends the noun phrase
         if last >= 0:
             end = 0
             for w in words[: last + 1]:  # only white space lies before each word's next place

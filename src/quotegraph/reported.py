@@ -32,7 +32,7 @@ from .attribute import _WORD, Attributor, Local, content_words, is_title_like
 from .cuefeatures import cue_features, word_tags
 from .cuelearn import raising_cue_forms, reported_cue_forms
 from .learned import CueDetector, EndChooser
-from .mentions import anonymous_at, nonname_words
+from .mentions import anonymous_at, nonname_words, thought_cues
 from .records import Cue, Mention, QuoteKind, QuoteSpan, Span
 from .text import sentence_ends
 
@@ -171,9 +171,10 @@ def _tells(text: str, r: Reported) -> bool:
     thinking, wanting and doing that news attributes by: "remembering", "painted",
     "imagine") and what it says opens a clause ("told him that …", "asked whether …") or
     holds a quotation ('spoke of her as "a most charming woman"'). In a novel, "she wanted
-    to go" or "he believed her" is narration, not speech, and "according to custom" names
-    no one's words."""
-    if r.cue.lemma == "according to" or r.cue.text.lower() not in lexicon.cues():
+    to go" or "he believed her" is narration, not speech, nor is "she wondered whether"
+    (``data/thought_cues.txt``), and "according to custom" names no one's words."""
+    if r.cue.lemma == "according to" or r.cue.text.lower() not in lexicon.cues() or \
+            r.cue.lemma in thought_cues():
         return False
     start = r.content.start
     return r.kind == "mixed" or (_SAID_CLAUSE.match(text, start) is not None
