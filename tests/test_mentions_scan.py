@@ -81,6 +81,8 @@ def _old_noun(m: re.Match[str]) -> tuple[str, int]:
             return f"{w.group()} {words[i + 1].group()}", words[i + 1].end()
         if w.group() in nouns:
             return w.group(), w.end()
+        if w.group() in mentions.nonname_words():
+            break  # a function word ends the noun phrase ("her that the coach")
     return "", -1
 
 
